@@ -1,0 +1,69 @@
+"""Start the desktop app: QApplication set-up, the store, the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from vitidesk import APP_ID, APP_NAME, __version__
+from vitidesk.errors import UserError
+from vitidesk.paths import AppPaths
+
+READY_TIMEOUT_MS = 30_000
+
+
+def _open_store(paths: AppPaths):
+    from vitidesk.storage.database import Store
+    from vitidesk.storage.demo import open_demo_store
+
+    if paths.demo:
+        return open_demo_store(paths.data_dir)
+    return Store.open(paths.data_dir)
+
+
+def run_gui(paths: AppPaths, *, exit_when_ready: bool = False) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from vitidesk.ui import crash_handler
+    from vitidesk.ui.app_state import AppState
+    from vitidesk.ui.look import apply_look, icon
+    from vitidesk.ui.main_window import MainWindow
+    from vitidesk.ui.tasks import wait_for_background_tasks
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    app.setWindowIcon(icon("vitidesk"))
+    apply_look(app)
+    crash_handler.install(paths.log_dir)
+    try:
+        store = _open_store(paths)
+    except UserError as exc:
+        if exit_when_ready or QGuiApplication.platformName() == "offscreen":
+            print(f"vitidesk: error: {exc.one_line()}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, "VitiDesk", exc.one_line())
+        return 2
+    state = AppState(paths, store)
+    window = MainWindow(state)
+    exit_code = {"value": 0}
+    if exit_when_ready:
+        window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+
+        def too_slow() -> None:
+            exit_code["value"] = 1
+            print("vitidesk: error: window: not painted within 30 s", file=sys.stderr)
+            app.quit()
+
+        QTimer.singleShot(READY_TIMEOUT_MS, too_slow)
+    window.show()
+    app.exec()
+    if not state.store.closed:
+        window.save_geometry()
+    wait_for_background_tasks()
+    state.close()
+    return exit_code["value"]

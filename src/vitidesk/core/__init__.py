@@ -1,0 +1,1 @@
+"""VitiDesk's domain logic in pure Python: no Qt, no storage, easy to test."""

@@ -1,0 +1,58 @@
+"""Every location VitiDesk reads or writes, resolved in one place.
+
+The patient's data live in the platform's user data folder (platformdirs) unless
+``--data-dir`` or ``VITIDESK_DATA_DIR`` says otherwise. The demo profile has a folder of its
+own under the user cache folder (``VITIDESK_DEMO_DIR`` overrides it), so a demonstration can
+never read or change the patient's data. Logs go to the user log folder
+(``VITIDESK_LOG_DIR`` overrides it).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+_APP_DIR_NAME = "vitidesk"
+
+
+def default_data_dir() -> Path:
+    override = os.environ.get("VITIDESK_DATA_DIR")
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_data_path(_APP_DIR_NAME, appauthor=False)
+
+
+def default_demo_dir() -> Path:
+    override = os.environ.get("VITIDESK_DEMO_DIR")
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_cache_path(_APP_DIR_NAME, appauthor=False) / "demo-profile"
+
+
+def default_log_dir() -> Path:
+    override = os.environ.get("VITIDESK_LOG_DIR")
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_log_path(_APP_DIR_NAME, appauthor=False)
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The folders one run of VitiDesk uses."""
+
+    data_dir: Path
+    log_dir: Path
+    demo: bool
+
+    @classmethod
+    def resolve(cls, data_dir: str | os.PathLike[str] | None, demo: bool) -> AppPaths:
+        if demo:
+            chosen = default_demo_dir()
+        elif data_dir is not None:
+            chosen = Path(data_dir).expanduser()
+        else:
+            chosen = default_data_dir()
+        return cls(data_dir=chosen.absolute(), log_dir=default_log_dir().absolute(), demo=demo)

@@ -1,0 +1,62 @@
+"""The demo profile: a throwaway store with realistic sample data, never the patient's.
+
+Each feature adds a seeder to :data:`SEEDERS`; :func:`open_demo_store` runs them all on a
+fresh demo folder, and :func:`reset_demo` wipes the folder and seeds it again. A marker file
+proves a folder is a demo folder before anything in it is deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from vitidesk.errors import UserError
+from vitidesk.storage.atomic import atomic_write_text, ensure_private_dir
+from vitidesk.storage.database import Store
+
+MARKER = ".vitidesk-demo"
+DEMO_NAME = "Alex Demo"
+
+
+def seed_profile(store: Store) -> None:
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    with store.transaction() as conn:
+        conn.execute(
+            "INSERT OR REPLACE INTO profile (id, display_name, created_at) VALUES (1, ?, ?)",
+            (DEMO_NAME, now),
+        )
+
+
+# Features append their seeders here, in the order they should run.
+SEEDERS: list[Callable[[Store], None]] = [seed_profile]
+
+
+def is_demo_dir(folder: Path) -> bool:
+    return (folder / MARKER).is_file()
+
+
+def open_demo_store(folder: Path) -> Store:
+    """Open the demo store in ``folder``, creating and seeding it the first time."""
+    if Store.exists_in(folder) and is_demo_dir(folder):
+        return Store.open(folder)
+    if folder.exists() and any(folder.iterdir()) and not is_demo_dir(folder):
+        raise UserError(str(folder), "this folder is not a VitiDesk demo folder; not touching it")
+    ensure_private_dir(folder)
+    atomic_write_text(folder / MARKER, "VitiDesk demo profile: sample data only.\n")
+    store = Store.open(folder)
+    for seeder in SEEDERS:
+        seeder(store)
+    return store
+
+
+def reset_demo(folder: Path) -> Store:
+    """Delete everything in the demo folder and seed it again. Refuses any other folder."""
+    if folder.exists():
+        if not is_demo_dir(folder):
+            raise UserError(
+                str(folder), "this folder is not a VitiDesk demo folder; not touching it"
+            )
+        shutil.rmtree(folder)
+    return open_demo_store(folder)

@@ -1,0 +1,87 @@
+"""Files kept beside the database (photos, thumbnails), written atomically and registered.
+
+Each file is written under the data folder with a temp-file-then-rename, then recorded in
+the ``files`` table with its SHA-256 and size, which ``vitidesk check`` verifies later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from vitidesk.errors import UserError
+from vitidesk.storage.atomic import atomic_write_bytes, ensure_private_dir
+from vitidesk.storage.database import Store
+
+_HASH_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    id: int
+    relpath: str
+    sha256: str
+    size_bytes: int
+    kind: str
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _checked_relpath(relpath: str) -> PurePosixPath:
+    rel = PurePosixPath(relpath)
+    if rel.is_absolute() or not rel.parts or any(p in ("", ".", "..") for p in rel.parts):
+        raise UserError(relpath, "not a safe path inside the data folder")
+    return rel
+
+
+class FileVault:
+    """The files of one store."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.root = store.data_dir
+
+    def path_of(self, relpath: str) -> Path:
+        return self.root.joinpath(*_checked_relpath(relpath).parts)
+
+    def add(self, relpath: str, data: bytes, kind: str = "other") -> StoredFile:
+        """Write ``data`` to ``relpath`` and register it, or leave no trace if either fails."""
+        target = self.path_of(relpath)
+        ensure_private_dir(target.parent)
+        if target.exists():
+            raise UserError(relpath, "a file of that name is already in the data folder")
+        atomic_write_bytes(target, data)
+        sha = hashlib.sha256(data).hexdigest()
+        added = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        try:
+            with self.store.transaction() as conn:
+                cursor = conn.execute(
+                    "INSERT INTO files (relpath, sha256, size_bytes, added_at, kind) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (relpath, sha, len(data), added, kind),
+                )
+                file_id = int(cursor.lastrowid)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+        return StoredFile(file_id, relpath, sha, len(data), kind)
+
+    def all(self) -> list[StoredFile]:
+        rows = self.store.query(
+            "SELECT id, relpath, sha256, size_bytes, kind FROM files ORDER BY id"
+        )
+        return [StoredFile(*row) for row in rows]
+
+    def remove(self, relpath: str) -> None:
+        """Forget ``relpath`` and delete its file (the row goes first: no dangling record)."""
+        with self.store.transaction() as conn:
+            conn.execute("DELETE FROM files WHERE relpath = ?", (relpath,))
+        self.path_of(relpath).unlink(missing_ok=True)

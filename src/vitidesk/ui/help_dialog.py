@@ -1,0 +1,79 @@
+"""The "Get help" screen: crisis contacts for the person's region, reachable from every screen."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from vitidesk.core.crisis import CrisisDirectory, load_crisis_directory
+from vitidesk.ui.app_state import AppState
+from vitidesk.ui.widgets.page import Card, wrapped_label
+
+
+class GetHelpDialog(QDialog):
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Get help now"))
+        self.setAccessibleName(self.tr("Get help now"))
+        self.setMinimumWidth(560)
+        directory = load_crisis_directory()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+        heading = wrapped_label(self.tr("If you are struggling, you do not have to cope alone."))
+        heading.setObjectName("CardTitle")
+        layout.addWidget(heading)
+        layout.addWidget(
+            wrapped_label(
+                self.tr(
+                    "VitiDesk works offline. It does not send anything to anyone, and no one "
+                    "is alerted. Please reach out yourself:"
+                )
+            )
+        )
+        urgent = wrapped_label(directory.emergency_line)
+        urgent.setStyleSheet("font-weight: 600;")
+        layout.addWidget(urgent)
+        for card in self._region_cards(directory, state):
+            layout.addWidget(card)
+        layout.addWidget(
+            wrapped_label(
+                self.tr(
+                    "You can also talk to your GP, your dermatologist or a mental-health "
+                    "clinician, and tell someone you trust how you feel."
+                )
+            )
+        )
+        checked = wrapped_label(
+            self.tr("Numbers last checked: {0}.").format(directory.last_checked), "Muted"
+        )
+        layout.addWidget(checked)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _region_cards(self, directory: CrisisDirectory, state: AppState) -> list[Card]:
+        cards = []
+        local = state.settings.local_crisis_number.strip()
+        if local:
+            card = Card(self.tr("Your saved number"))
+            number = QLabel(local)
+            number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            number.setStyleSheet("font-size: 16pt; font-weight: 600;")
+            card.body.addWidget(number)
+            cards.append(card)
+        for region in directory.for_region(state.settings.region):
+            card = Card(region.name)
+            for contact in region.contacts:
+                line = QLabel(
+                    f"<b>{escape(contact.name)}</b>: "
+                    f"<span style='font-size:14pt'>{escape(contact.number)}</span>"
+                )
+                line.setTextFormat(Qt.TextFormat.RichText)
+                line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                card.body.addWidget(line)
+                card.add_text(contact.details, "Muted")
+            cards.append(card)
+        return cards

@@ -1,0 +1,134 @@
+"""The main window: sidebar, the current section, the demo banner and a privacy footer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QMainWindow, QVBoxLayout, QWidget
+
+from vitidesk.ui.about_dialog import privacy_text
+from vitidesk.ui.app_state import AppState
+from vitidesk.ui.look import icon
+from vitidesk.ui.navigation import Sidebar
+from vitidesk.ui.sections import LazyStack, sections
+from vitidesk.ui.widgets.page import link_button, wrapped_label
+
+DEFAULT_SIZE = (1180, 760)
+
+
+class MainWindow(QMainWindow):
+    first_painted = Signal()
+
+    def __init__(self, state: AppState) -> None:
+        super().__init__()
+        self.state = state
+        self._painted = False
+        self.setWindowTitle(self.tr("VitiDesk — Demo") if state.demo else "VitiDesk")
+        self.setWindowIcon(icon("vitidesk"))
+        self.specs = sections()
+        self.sidebar = Sidebar(self.specs)
+        self.stack = LazyStack(state, self.specs)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        if state.demo:
+            column.addWidget(self._demo_banner())
+        row = QHBoxLayout()
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        column.addLayout(row, 1)
+        column.addWidget(self._footer())
+        self.setCentralWidget(central)
+        self.sidebar.section_chosen.connect(self._show_section)
+        self.sidebar.help_requested.connect(self.show_help)
+        self.sidebar.about_requested.connect(self.show_about)
+        for number in range(1, len(self.specs) + 1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda index=number - 1: self.sidebar.select(index))
+        self._restore_geometry()
+        start = state.settings.last_section
+        self.sidebar.select(start if 0 <= start < len(self.specs) else 0)
+
+    # -- pieces --------------------------------------------------------------------------
+    def _demo_banner(self) -> QFrame:
+        banner = QFrame()
+        banner.setObjectName("DemoBanner")
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(16, 8, 16, 8)
+        text = wrapped_label(
+            self.tr(
+                "Demo profile: sample data only, for showing VitiDesk. "
+                "Your own data are not opened."
+            )
+        )
+        text.setAccessibleName(self.tr("Demo mode"))
+        row.addWidget(text, 1)
+        reset = link_button(self.tr("Reset demo"))
+        reset.clicked.connect(self.reset_demo)
+        row.addWidget(reset)
+        self.demo_banner = banner
+        return banner
+
+    def _footer(self) -> QFrame:
+        footer = QFrame()
+        footer.setObjectName("FooterBar")
+        row = QHBoxLayout(footer)
+        row.setContentsMargins(16, 4, 12, 4)
+        row.addWidget(wrapped_label(privacy_text()), 1)
+        disclaimer = link_button(self.tr("Not medical advice: read the disclaimer"))
+        disclaimer.clicked.connect(self.show_about)
+        row.addWidget(disclaimer, 0, Qt.AlignmentFlag.AlignRight)
+        return footer
+
+    # -- behaviour -----------------------------------------------------------------------
+    def _show_section(self, index: int) -> None:
+        self.stack.show_section(index)
+        if self.state.settings.last_section != index:
+            self.state.set_setting("last_section", index)
+
+    def current_section_key(self) -> str:
+        return self.specs[self.stack.currentIndex()].key
+
+    # Dialogs are imported when first used: they are not needed to paint the first frame.
+    def show_help(self) -> None:
+        from vitidesk.ui.help_dialog import GetHelpDialog
+
+        GetHelpDialog(self.state, self).exec()
+
+    def show_about(self) -> None:
+        from vitidesk.ui.about_dialog import AboutDialog
+
+        AboutDialog(str(self.state.paths.data_dir), self).exec()
+
+    def reset_demo(self) -> None:
+        from vitidesk.ui.demo_actions import reset_demo_profile
+
+        reset_demo_profile(self.state, self)
+
+    def _restore_geometry(self) -> None:
+        saved = self.state.settings.window_geometry
+        if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            return
+        screen = self.screen().availableGeometry()
+        width = min(DEFAULT_SIZE[0], screen.width())
+        height = min(DEFAULT_SIZE[1], screen.height())
+        self.resize(width, height)
+        self.move(screen.center().x() - width // 2, screen.center().y() - height // 2)
+
+    def save_geometry(self) -> None:
+        encoded = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self.state.set_setting("window_geometry", encoded)
+
+    # -- Qt overrides --------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.state.store.closed:
+            self.save_geometry()
+        super().closeEvent(event)

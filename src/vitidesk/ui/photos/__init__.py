@@ -1,0 +1,1 @@
+"""The Photos section."""

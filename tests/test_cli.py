@@ -1,0 +1,122 @@
+"""The command line as a person uses it: exit codes and one-line errors, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import run_vitidesk
+from vitidesk import __version__
+from vitidesk.cli import main
+from vitidesk.storage.database import DB_NAME, Store
+from vitidesk.storage.vault import FileVault
+
+
+def _only_error_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("vitidesk: error: ")
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"vitidesk {__version__}"
+
+
+def test_check_healthy_store_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Store.open(tmp_path / "data") as store:
+        FileVault(store).add("photos/a.jpg", b"abc")
+    assert main(["--data-dir", str(tmp_path / "data"), "check"]) == 0
+    out = capsys.readouterr().out
+    assert "Files checked: 1" in out
+    assert "healthy" in out
+
+
+def test_check_damaged_store_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Store.open(tmp_path / "data") as store:
+        FileVault(store).add("photos/a.jpg", b"abc")
+    (tmp_path / "data" / "photos" / "a.jpg").write_bytes(b"abd")
+    assert main(["--data-dir", str(tmp_path / "data"), "check"]) == 1
+    assert "photos/a.jpg: contents changed or damaged" in capsys.readouterr().out
+
+
+def test_check_a_store_that_is_not_a_database_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / DB_NAME).write_bytes(b"garbage" * 1000)
+    assert main(["--data-dir", str(tmp_path / "data"), "check"]) == 1
+    assert "not healthy" in capsys.readouterr().out
+
+
+def test_env_variable_chooses_the_data_folder(
+    private_folders: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["info", "--json"]) == 0
+    assert str(private_folders["data"]) in capsys.readouterr().out
+
+
+def test_missing_data_folder_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data-dir", str(tmp_path / "nowhere"), "check"]) == 2
+    line = _only_error_line(capsys.readouterr().err)
+    assert line == f"vitidesk: error: {tmp_path / 'nowhere'}: no VitiDesk data in this folder"
+
+
+def test_unknown_option_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--no-such-option"]) == 2
+    assert "unrecognized arguments: --no-such-option" in _only_error_line(capsys.readouterr().err)
+
+
+def test_unknown_command_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["frobnicate"]) == 2
+    assert "invalid choice" in _only_error_line(capsys.readouterr().err)
+
+
+def test_newer_store_is_an_error_not_a_downgrade(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store.open(tmp_path / "data") as store, store.transaction() as conn:
+        conn.execute("PRAGMA user_version = 42")
+    assert main(["--data-dir", str(tmp_path / "data"), "info"]) == 2
+    assert "newer VitiDesk" in _only_error_line(capsys.readouterr().err)
+
+
+def test_unexpected_error_goes_to_the_log_not_the_screen(
+    private_folders: dict[str, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def broken(store: object) -> None:
+        raise RuntimeError("a bug deep inside")
+
+    monkeypatch.setattr("vitidesk.commands.check.check_store", broken)
+    assert main(["--demo", "check"]) == 1
+    line = _only_error_line(capsys.readouterr().err)
+    assert "unexpected problem (RuntimeError)" in line
+    logs = list(private_folders["logs"].glob("crash-*.log"))
+    assert len(logs) == 1
+    assert str(logs[0]) in line
+    text = logs[0].read_text()
+    assert "Traceback" in text and "a bug deep inside" in text
+
+
+def test_demo_profile_never_touches_the_real_data_folder(
+    private_folders: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = private_folders["data"]
+    assert main(["--demo", "check"]) == 0
+    assert main(["--demo", "--data-dir", str(real), "info"]) == 0
+    assert not real.exists()
+    assert Store.exists_in(private_folders["demo"])
+
+
+def test_python_dash_m_entry_point(private_folders: dict[str, Path]) -> None:
+    result = run_vitidesk("--demo", "info", "--json")
+    assert result.returncode == 0, result.stderr
+    assert '"profile": "demo"' in result.stdout
+    assert not private_folders["data"].exists()

@@ -1,0 +1,137 @@
+"""The main window as a person uses it: sections, shortcuts, help, disclaimer, demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from vitidesk.storage.database import Store
+from vitidesk.storage.demo import DEMO_NAME
+from vitidesk.ui.app_state import AppState
+from vitidesk.ui.main_window import MainWindow
+
+SECTION_KEYS = ["learn", "photos", "wellbeing", "report", "settings"]
+
+
+def _texts(widget) -> str:
+    return "\n".join(label.text() for label in widget.findChildren(QLabel))
+
+
+def test_clicking_the_sidebar_switches_sections(qtbot, window: MainWindow) -> None:
+    listing = window.sidebar.list
+    for row, key in enumerate(SECTION_KEYS):
+        rect = listing.visualItemRect(listing.item(row))
+        qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert window.current_section_key() == key
+        assert window.stack.currentWidget().isVisible()
+
+
+def test_ctrl_number_keys_switch_sections(qtbot, window: MainWindow) -> None:
+    window.activateWindow()
+    for number, key in reversed(list(enumerate(SECTION_KEYS, start=1))):
+        qtbot.keyClick(
+            window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier
+        )
+        assert window.current_section_key() == key
+
+
+def test_every_section_has_a_title_and_get_help_stays_visible(qtbot, window: MainWindow) -> None:
+    for row in range(len(SECTION_KEYS)):
+        window.sidebar.select(row)
+        page = window.stack.currentWidget()
+        assert page.title_label.text()
+        assert window.sidebar.help_button.isVisible()
+
+
+def test_get_help_shows_crisis_numbers_and_says_nobody_is_alerted(
+    qtbot, window: MainWindow, opened_dialogs
+) -> None:
+    qtbot.mouseClick(window.sidebar.help_button, Qt.MouseButton.LeftButton)
+    assert len(opened_dialogs) == 1
+    text = _texts(opened_dialogs[0])
+    assert "988" in text and "116 123" in text
+    assert "no one is alerted" in text
+    assert "emergency" in text
+
+
+def test_get_help_follows_the_region_and_shows_a_saved_number(
+    qtbot, window: MainWindow, state: AppState, opened_dialogs
+) -> None:
+    state.set_setting("region", "GB")
+    state.set_setting("local_crisis_number", "0123 456 789 (my clinic)")
+    window.show_help()
+    text = _texts(opened_dialogs[0])
+    assert "116 123" in text and "988" not in text
+    assert "0123 456 789 (my clinic)" in text
+
+
+def test_disclaimer_is_one_click_away(qtbot, window: MainWindow, opened_dialogs) -> None:
+    qtbot.mouseClick(window.sidebar.about_button, Qt.MouseButton.LeftButton)
+    text = _texts(opened_dialogs[0])
+    assert "not a substitute for advice from your clinician" in text
+    assert "GPL-3.0-or-later" in text
+
+
+def test_window_size_position_and_section_are_restored(qtbot, state: AppState) -> None:
+    first = MainWindow(state)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(720, 520)
+    first.move(QPoint(40, 30))
+    first.sidebar.select(2)
+    first.close()
+    second = MainWindow(state)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (720, 520)
+    assert second.current_section_key() == "wellbeing"
+
+
+def test_no_demo_banner_on_personal_data(window: MainWindow) -> None:
+    assert not hasattr(window, "demo_banner")
+    assert "Demo" not in window.windowTitle()
+
+
+def test_demo_banner_and_reset_demo(qtbot, demo_state: AppState, monkeypatch) -> None:
+    main = MainWindow(demo_state)
+    qtbot.addWidget(main)
+    main.show()
+    assert main.demo_banner.isVisible()
+    assert "sample data" in _texts(main.demo_banner)
+    demo_state.set_setting("region", "US")
+    with demo_state.store.transaction() as conn:
+        conn.execute("UPDATE profile SET display_name = 'scribbled during the demo'")
+    monkeypatch.setattr(
+        "vitidesk.ui.demo_actions.QMessageBox.question",
+        lambda *args: __import__("PySide6.QtWidgets").QtWidgets.QMessageBox.StandardButton.Yes,
+    )
+    reset = next(b for b in main.demo_banner.findChildren(QPushButton) if b.text() == "Reset demo")
+    with qtbot.waitSignal(demo_state.store_replaced, timeout=10000):
+        qtbot.mouseClick(reset, Qt.MouseButton.LeftButton)
+    assert demo_state.settings.region == ""
+    assert demo_state.store.query("SELECT display_name FROM profile") == [(DEMO_NAME,)]
+
+
+def test_settings_page_saves_region_and_checks_data(
+    qtbot, window: MainWindow, state: AppState, private_folders: dict[str, Path]
+) -> None:
+    window.sidebar.select(4)
+    page = window.stack.currentWidget()
+    page.region_box.setCurrentIndex(page.region_box.findData("IE"))
+    assert state.settings.region == "IE"
+    page.local_number.setText("  555 0100 ")
+    page.local_number.editingFinished.emit()
+    assert state.settings.local_crisis_number == "555 0100"
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.check_result.text().startswith("All good"), timeout=10000)
+    assert page.check_button.isEnabled()
+    assert Store.exists_in(private_folders["data"])
+
+
+def test_window_fits_a_small_laptop_screen(window: MainWindow) -> None:
+    for row in range(len(SECTION_KEYS)):
+        window.sidebar.select(row)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= 800 and hint.height() <= 600, (SECTION_KEYS[row], hint)
