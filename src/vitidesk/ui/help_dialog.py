@@ -5,7 +5,15 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vitidesk.core.crisis import CrisisDirectory, load_crisis_directory
 from vitidesk.ui.app_state import AppState
@@ -18,9 +26,17 @@ class GetHelpDialog(QDialog):
         self.setWindowTitle(self.tr("Get help now"))
         self.setAccessibleName(self.tr("Get help now"))
         self.setMinimumWidth(560)
+        self.resize(600, 660)
         directory = load_crisis_directory()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 12)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        content.setObjectName("PageInner")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(24, 20, 24, 8)
         layout.setSpacing(12)
         heading = wrapped_label(self.tr("If you are struggling, you do not have to cope alone."))
         heading.setObjectName("CardTitle")
@@ -50,9 +66,13 @@ class GetHelpDialog(QDialog):
             self.tr("Numbers last checked: {0}.").format(directory.last_checked), "Muted"
         )
         layout.addWidget(checked)
+        layout.addStretch(1)
+        scroll.setWidget(content)
+        outer.addWidget(scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.setContentsMargins(24, 0, 24, 0)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
 
     def _region_cards(self, directory: CrisisDirectory, state: AppState) -> list[Card]:
         cards = []

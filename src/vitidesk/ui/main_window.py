@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         start = state.settings.last_section
         self.sidebar.select(start if 0 <= start < len(self.specs) else 0)
+        self.sidebar.list.setFocus()
 
     # -- pieces --------------------------------------------------------------------------
     def _demo_banner(self) -> QFrame:
