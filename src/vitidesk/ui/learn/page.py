@@ -1,27 +1,217 @@
-"""Learn: guided lessons about vitiligo and JAK-inhibitor treatment."""
+"""Learn: lessons on the left; the pathway diagram, the step's words and controls on the right."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from vitidesk.core.diagram_model import ELEMENTS
+from vitidesk.core.lessons import LessonError, Library, load_library
 from vitidesk.ui.app_state import AppState
-from vitidesk.ui.widgets.page import SectionPage
-from vitidesk.ui.widgets.upcoming import upcoming_section
+from vitidesk.ui.learn.library_dialogs import GlossaryDialog, ReferencesDialog
+from vitidesk.ui.learn.navigator import LessonNavigator
+from vitidesk.ui.learn.pathway_scene import PathwayScene
+from vitidesk.ui.learn.pathway_view import PathwayView
+from vitidesk.ui.learn.step_text import StepText
+from vitidesk.ui.widgets.page import SectionPage, wrapped_label
+
+# Which glossary entry explains each part of the picture.
+ELEMENT_TERMS = {
+    "keratinocyte": "keratinocyte",
+    "melanocyte": "melanocyte",
+    "tcell": "cd8-t-cell",
+    "ifng": "ifn-gamma",
+    "receptor": "receptor",
+    "jak": "jak",
+    "stat1": "stat1",
+    "nucleus": "nucleus",
+    "chemokines": "chemokine",
+    "recruited": "cxcr3",
+    "trm": "resident-memory-t-cell",
+    "il15": "il-15",
+    "inhibitor": "jak-inhibitor",
+    "follicle": "hair-follicle",
+}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LearnPage", text)
+class LearnPage(QWidget):
+    def __init__(self, state: AppState, library: Library) -> None:
+        super().__init__()
+        self.state = state
+        self.library = library
+        self.navigator = LessonNavigator(library)
+        self.setAccessibleName(self.tr("Learn"))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(28, 20, 28, 12)
+        outer.setSpacing(10)
+        outer.addLayout(self._header())
+        splitter = QSplitter()
+        splitter.addWidget(self._lesson_list())
+        splitter.addWidget(self._lesson_pane())
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([250, 900])
+        outer.addWidget(splitter, 1)
+        footer = wrapped_label(
+            self.tr(
+                "Educational only: not a substitute for advice from your clinician. "
+                "Lessons last reviewed {0}."
+            ).format(library.last_reviewed),
+            "Muted",
+        )
+        outer.addWidget(footer)
+        self.navigator.moved.connect(self._show_current)
+        state.settings_changed.connect(self._setting_changed)
+        for keys, action in (
+            (("Alt+Right", "Ctrl+]"), self.navigator.forward),
+            (("Alt+Left", "Ctrl+["), self.navigator.back),
+            (("F11", "F5"), self.start_presenting),
+        ):
+            for key in keys:
+                QShortcut(QKeySequence(key), self, action)
+        self.view.reduced_motion = state.settings.reduced_motion
+        self._show_current()
+
+    # -- layout --------------------------------------------------------------------------
+    def _header(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        column = QVBoxLayout()
+        self.title_label = QLabel(self.tr("Learn"))
+        self.title_label.setObjectName("PageTitle")
+        column.addWidget(self.title_label)
+        column.addWidget(
+            wrapped_label(
+                self.tr("How vitiligo works, and how JAK-inhibitor treatment steps in."),
+                "PageLead",
+            )
+        )
+        row.addLayout(column, 1)
+        self.glossary_button = QPushButton(self.tr("Glossary"))
+        self.glossary_button.clicked.connect(lambda: self.show_glossary(""))
+        self.sources_button = QPushButton(self.tr("Sources"))
+        self.sources_button.clicked.connect(lambda: self.show_reference(""))
+        self.present_button = QPushButton(self.tr("Present (F11)"))
+        self.present_button.setToolTip(self.tr("Full-screen presenter mode for consultations"))
+        self.present_button.clicked.connect(self.start_presenting)
+        for button in (self.glossary_button, self.sources_button, self.present_button):
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
+        return row
+
+    def _lesson_list(self) -> QListWidget:
+        self.lessons = QListWidget()
+        self.lessons.setObjectName("LessonList")
+        self.lessons.setAccessibleName(self.tr("Lessons"))
+        self.lessons.setWordWrap(True)
+        self.lessons.setMinimumWidth(180)
+        for number, lesson in enumerate(self.library.lessons, start=1):
+            self.lessons.addItem(f"{number}. {lesson.title}")
+            self.lessons.item(number - 1).setToolTip(lesson.summary)
+        self.lessons.currentRowChanged.connect(self._lesson_chosen)
+        return self.lessons
+
+    def _lesson_pane(self) -> QWidget:
+        pane = QWidget()
+        column = QVBoxLayout(pane)
+        column.setContentsMargins(12, 0, 0, 0)
+        self.position = wrapped_label("", "Muted")
+        self.position.setAccessibleName(self.tr("Position in the lessons"))
+        column.addWidget(self.position)
+        self.scene = PathwayScene()
+        self.view = PathwayView(self.scene)
+        self.view.setAccessibleName(self.tr("Pathway diagram"))
+        self.scene.element_chosen.connect(self.explain_element)
+        column.addWidget(self.view, 3)
+        controls = QHBoxLayout()
+        self.inhibitor_toggle = QCheckBox(self.tr("Show the JAK-inhibitor cream at work"))
+        self.inhibitor_toggle.setAccessibleName(self.tr("JAK inhibitor on or off"))
+        self.inhibitor_toggle.toggled.connect(self.navigator.set_inhibitor)
+        controls.addWidget(self.inhibitor_toggle)
+        controls.addStretch(1)
+        column.addLayout(controls)
+        self.caption = wrapped_label(
+            self.tr("Point at any part of the picture, or use the arrow keys, to see what it is.")
+        )
+        self.caption.setObjectName("Muted")
+        self.caption.setAccessibleName(self.tr("What this part is"))
+        column.addWidget(self.caption)
+        self.text = StepText(self.library)
+        self.text.term_chosen.connect(self.show_glossary)
+        self.text.cite_chosen.connect(self.show_reference)
+        column.addWidget(self.text, 2)
+        steps = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("◀ Back"))
+        self.back_button.setAccessibleName(self.tr("Previous step"))
+        self.back_button.clicked.connect(self.navigator.back)
+        self.next_button = QPushButton(self.tr("Next ▶"))
+        self.next_button.setAccessibleName(self.tr("Next step"))
+        self.next_button.clicked.connect(self.navigator.forward)
+        steps.addWidget(self.back_button)
+        steps.addStretch(1)
+        steps.addWidget(self.next_button)
+        column.addLayout(steps)
+        return pane
+
+    # -- behaviour -----------------------------------------------------------------------
+    def _lesson_chosen(self, row: int) -> None:
+        if row >= 0 and row != self.navigator.lesson_index:
+            self.navigator.go_to(row, 0)
+
+    def _show_current(self) -> None:
+        nav = self.navigator
+        self.lessons.blockSignals(True)
+        self.lessons.setCurrentRow(nav.lesson_index)
+        self.lessons.blockSignals(False)
+        self.position.setText(f"{nav.lesson.title} · {nav.position_text()}")
+        state = nav.diagram_state()
+        self.scene.apply(state)
+        self.view.refresh_animation()
+        self.inhibitor_toggle.blockSignals(True)
+        self.inhibitor_toggle.setChecked(state.inhibitor)
+        self.inhibitor_toggle.blockSignals(False)
+        self.text.show_step(nav.step)
+        self.back_button.setEnabled(nav.lesson_index > 0 or nav.step_index > 0)
+        self.next_button.setEnabled(nav.next_step() is not None)
+
+    def explain_element(self, key: str) -> None:
+        term = self.library.glossary.get(ELEMENT_TERMS.get(key, ""))
+        name = self.scene.labels.get(key, ELEMENTS.get(key, key))
+        text = f"{name}: {term.definition}" if term else name
+        self.caption.setText(text)
+        self.view.setAccessibleDescription(text)
+
+    def _setting_changed(self, name: str) -> None:
+        if name == "reduced_motion":
+            self.view.reduced_motion = self.state.settings.reduced_motion
+            self.view.refresh_animation()
+
+    def show_glossary(self, term: str) -> None:
+        GlossaryDialog(self.library, self, term).exec()
+
+    def show_reference(self, key: str) -> None:
+        ReferencesDialog(self.library, self, key).exec()
+
+    def start_presenting(self) -> None:
+        from vitidesk.ui.learn.presenter import start_presentation
+
+        start_presentation(self.navigator, self.state, self.window())
 
 
-def build_learn_page(state: AppState) -> SectionPage:
-    return upcoming_section(
-        _tr("Learn"),
-        _tr("Plain-language lessons about vitiligo and how JAK-inhibitor treatment works."),
-        [
-            _tr("follow short lessons on why pigment cells are lost in vitiligo"),
-            _tr("step through a picture of the JAK-STAT pathway, one signal at a time"),
-            _tr("read what treatment trials found, with every source listed"),
-            _tr("make a list of questions to bring to your dermatologist"),
-        ],
-        _tr("Lessons are stored inside the app. Reading them needs no internet."),
-    )
+def build_learn_page(state: AppState) -> QWidget:
+    try:
+        library = load_library()
+    except LessonError as exc:
+        tr = QCoreApplication.translate
+        return SectionPage(
+            tr("LearnPage", "Learn"),
+            tr("LearnPage", "The lessons could not be loaded: {0}").format(exc.one_line()),
+        )
+    return LearnPage(state, library)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+)
 
 from vitidesk.storage.check import CheckReport, check_store
 from vitidesk.ui.about_dialog import AboutDialog, disclaimer_text, privacy_text
@@ -23,6 +31,7 @@ class SettingsPage(SectionPage):
         self.state = state
         self.add(self._data_card())
         self.add(self._crisis_card())
+        self.add(self._display_card())
         if state.demo:
             self.add(self._demo_card())
         self.add(self._about_card())
@@ -87,6 +96,16 @@ class SettingsPage(SectionPage):
         card.body.addLayout(form)
         return card
 
+    def _display_card(self) -> Card:
+        card = Card(self.tr("Display"))
+        self.reduce_motion = QCheckBox(self.tr("Reduce motion (diagrams stay still)"))
+        self.reduce_motion.setAccessibleName(self.tr("Reduce motion"))
+        self.reduce_motion.toggled.connect(
+            lambda on: self.state.set_setting("reduced_motion", bool(on))
+        )
+        card.body.addWidget(self.reduce_motion)
+        return card
+
     def _demo_card(self) -> Card:
         card = Card(self.tr("Demo profile"))
         card.add_text(
@@ -122,6 +141,9 @@ class SettingsPage(SectionPage):
         self.region_box.setCurrentIndex(max(index, 0))
         self.region_box.blockSignals(False)
         self.local_number.setText(settings.local_crisis_number)
+        self.reduce_motion.blockSignals(True)
+        self.reduce_motion.setChecked(settings.reduced_motion)
+        self.reduce_motion.blockSignals(False)
 
     def _region_chosen(self) -> None:
         self.state.set_setting("region", self.region_box.currentData())

@@ -1,0 +1,204 @@
+"""The two presenter-mode windows: what the audience sees, and the presenter's console."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QScreen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vitidesk.ui.learn.pathway_view import PathwayView
+from vitidesk.ui.learn.step_text import StepText
+
+if TYPE_CHECKING:
+    from vitidesk.ui.learn.presenter import Presentation
+
+
+def base_font_px(screen: QScreen) -> int:
+    """Type scales with the screen: about 1/34 of its height, never below 18 px."""
+    return max(18, screen.geometry().height() // 34)
+
+
+class _PresenterWindowBase(QWidget):
+    key_pressed = Signal(QKeyEvent)
+
+    def __init__(self, presentation: Presentation, screen: QScreen) -> None:
+        super().__init__()
+        self.presentation = presentation
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.font_px = base_font_px(screen)
+        self.tool_buttons: dict[str, QPushButton] = {}
+        self.view = PathwayView(presentation.scene)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.view.setAccessibleName(self.tr("Pathway diagram"))
+        self.view.reduced_motion = presentation.state.settings.reduced_motion
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.presentation.handle_key(event):
+            super().keyPressEvent(event)
+
+    def views_refresh(self) -> None:
+        self.view.refresh_animation()
+
+    def toolbar(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        p = self.presentation
+        nav = p.navigator
+        for text, tip, name, action, checkable in (
+            ("◀", self.tr("Back (Left arrow)"), "back", nav.back, False),
+            ("▶", self.tr("Next (Right arrow or Space)"), "next", nav.forward, False),
+            (self.tr("Pointer"), self.tr("Pointer (P)"), "pointer", self._pointer, True),
+            (self.tr("Pen"), self.tr("Draw on the diagram (D)"), "pen", self._pen, True),
+            (self.tr("Undo"), self.tr("Undo the last line (Ctrl+Z)"), "undo", p.undo, False),
+            (self.tr("Clear"), self.tr("Clear the drawing"), "clear", p.clear, False),
+            (
+                self.tr("JAK inhibitor"),
+                self.tr("Cream on or off (J)"),
+                "inhibitor",
+                p.toggle_inhibitor,
+                True,
+            ),
+            (self.tr("Blank"), self.tr("Blank the screen (B)"), "blank", p.toggle_blank, True),
+            (self.tr("Save…"), self.tr("Save this step as PDF or PNG"), "save", p.save, False),
+            (self.tr("Exit"), self.tr("Leave presenter mode (Esc)"), "exit", p.stop, False),
+        ):
+            button = QPushButton(text)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setCheckable(checkable)
+            button.setStyleSheet("padding: 6px 10px;")
+            button.setAccessibleName(tip)
+            button.setToolTip(tip)
+            button.clicked.connect(action)
+            self.tool_buttons[name] = button
+            row.addWidget(button)
+            if name == "next":
+                row.addStretch(1)
+        return row
+
+    def _toggled(self, tool: str) -> str:
+        return tool if self.tool_buttons[tool].isChecked() else "select"
+
+    def _pointer(self) -> None:
+        self.presentation.set_tool(self._toggled("pointer"))
+
+    def _pen(self) -> None:
+        self.presentation.set_tool(self._toggled("pen"))
+
+    def tool_changed(self, tool: str) -> None:
+        for name in ("pointer", "pen"):
+            if name in self.tool_buttons:
+                self.tool_buttons[name].setChecked(tool == name)
+
+    def sync_toggles(self) -> None:
+        if "inhibitor" in self.tool_buttons:
+            state = self.presentation.navigator.diagram_state()
+            self.tool_buttons["inhibitor"].setChecked(state.inhibitor)
+            self.tool_buttons["blank"].setChecked(self.presentation.blanked)
+
+
+class AudienceWindow(_PresenterWindowBase):
+    """The lesson, large: title, diagram, words. Black when blanked."""
+
+    def __init__(self, presentation: Presentation, screen: QScreen) -> None:
+        super().__init__(presentation, screen)
+        self.setWindowTitle(self.tr("VitiDesk presentation"))
+        self.setStyleSheet("background: #f7f8fa;")
+        self.stack = QStackedLayout(self)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(self.font_px * 2, self.font_px, self.font_px * 2, self.font_px)
+        top = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet(f"font-size:{int(self.font_px * 1.45)}px; font-weight:600;")
+        self.indicator = QLabel()
+        self.indicator.setStyleSheet(f"font-size:{int(self.font_px * 0.8)}px; color:#4d5b66;")
+        self.indicator.setAccessibleName(self.tr("Step indicator"))
+        top.addWidget(self.title, 1)
+        top.addWidget(self.indicator, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(top)
+        column.addWidget(self.view, 3)
+        self.text = StepText(presentation.navigator.library)
+        self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.text.setStyleSheet("border: none; background: transparent;")
+        column.addWidget(self.text, 2)
+        if presentation.console is None:
+            column.addLayout(self.toolbar())
+        self.stack.addWidget(content)
+        self.blank = QWidget()
+        self.blank.setStyleSheet("background: black;")
+        self.blank.setAccessibleName(self.tr("Blank screen"))
+        self.stack.addWidget(self.blank)
+
+    def show_step(self) -> None:
+        nav = self.presentation.navigator
+        self.title.setText(nav.step.title)
+        self.indicator.setText(nav.position_text())
+        self.text.show_step(nav.step, base_px=self.font_px, with_title=False)
+        self.sync_toggles()
+
+    def set_blank(self, blank: bool) -> None:
+        self.stack.setCurrentWidget(self.blank if blank else self.stack.widget(0))
+        self.sync_toggles()
+
+    def is_blank(self) -> bool:
+        return self.stack.currentWidget() is self.blank
+
+
+class PresenterConsole(_PresenterWindowBase):
+    """On the laptop while the audience view is on the second screen."""
+
+    def __init__(self, presentation: Presentation, screen: QScreen) -> None:
+        super().__init__(presentation, screen)
+        self.setWindowTitle(self.tr("VitiDesk presenter console"))
+        self.setStyleSheet("background: #1f2a33; color: #f2f4f5;")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(24, 16, 24, 16)
+        self.position = QLabel()
+        self.position.setStyleSheet(f"font-size:{int(self.font_px * 0.8)}px;")
+        self.now = QLabel()
+        self.now.setWordWrap(True)
+        self.now.setStyleSheet(f"font-size:{int(self.font_px * 1.2)}px; font-weight:600;")
+        row = QHBoxLayout()
+        left = QVBoxLayout()
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.notes.setStyleSheet(f"font-size:{self.font_px}px;")
+        self.notes.setAccessibleName(self.tr("Presenter notes"))
+        self.upcoming = QLabel()
+        self.upcoming.setWordWrap(True)
+        self.upcoming.setStyleSheet(f"font-size:{int(self.font_px * 0.8)}px; color:#b8c4cc;")
+        self.upcoming.setAccessibleName(self.tr("Next step"))
+        left.addWidget(self.notes, 1)
+        left.addWidget(self.upcoming)
+        row.addLayout(left, 2)
+        self.view.setStyleSheet("background: #f7f8fa; border-radius: 8px;")
+        row.addWidget(self.view, 3)
+        column.addWidget(self.position)
+        column.addWidget(self.now)
+        column.addLayout(row, 1)
+        column.addLayout(self.toolbar())
+        for button in self.tool_buttons.values():
+            button.setStyleSheet("padding: 6px 10px; color: #1c2733;")
+
+    def show_step(self) -> None:
+        nav = self.presentation.navigator
+        self.position.setText(nav.position_text())
+        self.now.setText(nav.step.title)
+        self.notes.setText(nav.step.notes or self.tr("(No notes for this step.)"))
+        upcoming = nav.next_step()
+        self.upcoming.setText(
+            self.tr("Next: {0}").format(upcoming.title) if upcoming else self.tr("Last step.")
+        )
+        self.sync_toggles()

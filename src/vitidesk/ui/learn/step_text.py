@@ -1,0 +1,56 @@
+"""The words of one lesson step, with glossary links and numbered citations."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QTextBrowser, QToolTip
+
+from vitidesk.core.lesson_text import to_html
+from vitidesk.core.lessons import Library, Step
+
+STEP_CSS = """
+p, li { line-height: 150%; }
+a.term { color: #0b5cad; text-decoration: none; border-bottom: 1px dotted #0b5cad; }
+sup a { color: #0b5cad; text-decoration: none; }
+"""
+
+
+class StepText(QTextBrowser):
+    term_chosen = Signal(str)
+    cite_chosen = Signal(str)
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.document().setDefaultStyleSheet(STEP_CSS)
+        self.setAccessibleName(self.tr("Lesson text"))
+        self.anchorClicked.connect(self._follow)
+        self.highlighted.connect(self._hovered)
+
+    def show_step(self, step: Step, base_px: int = 0, with_title: bool = True) -> None:
+        body = to_html(step.body, self.library.cite_number)
+        size = f"font-size:{base_px}px;" if base_px else ""
+        title = f"<h2>{escape(step.title)}</h2>" if with_title else ""
+        self.setHtml(f"<div style='{size}'>{title}{body}</div>")
+
+    def _follow(self, url: QUrl) -> None:
+        scheme, key = url.scheme(), url.path()
+        if scheme == "term":
+            self.term_chosen.emit(key)
+        elif scheme == "cite":
+            self.cite_chosen.emit(key)
+
+    def _hovered(self, url: QUrl) -> None:
+        if url.scheme() == "term" and url.path() in self.library.glossary:
+            entry = self.library.glossary[url.path()]
+            QToolTip.showText(QCursor.pos(), f"{entry.term}: {entry.definition}", self)
+        elif url.scheme() == "cite" and url.path() in self.library.references:
+            reference = self.library.references[url.path()]
+            QToolTip.showText(QCursor.pos(), reference.citation(), self)
+        else:
+            QToolTip.hideText()
