@@ -59,7 +59,7 @@ class LearnPage(QWidget):
         splitter.addWidget(self._lesson_list())
         splitter.addWidget(self._lesson_pane())
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([250, 900])
+        splitter.setSizes([210, 900])
         outer.addWidget(splitter, 1)
         footer = wrapped_label(
             self.tr(
@@ -111,7 +111,7 @@ class LearnPage(QWidget):
         self.lessons.setObjectName("LessonList")
         self.lessons.setAccessibleName(self.tr("Lessons"))
         self.lessons.setWordWrap(True)
-        self.lessons.setMinimumWidth(180)
+        self.lessons.setMinimumWidth(170)
         for number, lesson in enumerate(self.library.lessons, start=1):
             self.lessons.addItem(f"{number}. {lesson.title}")
             self.lessons.item(number - 1).setToolTip(lesson.summary)
@@ -129,7 +129,7 @@ class LearnPage(QWidget):
         self.view = PathwayView(self.scene)
         self.view.setAccessibleName(self.tr("Pathway diagram"))
         self.scene.element_chosen.connect(self.explain_element)
-        column.addWidget(self.view, 3)
+        column.addWidget(self.view, 5)
         controls = QHBoxLayout()
         self.inhibitor_toggle = QCheckBox(self.tr("Show the JAK-inhibitor cream at work"))
         self.inhibitor_toggle.setAccessibleName(self.tr("JAK inhibitor on or off"))
@@ -146,7 +146,7 @@ class LearnPage(QWidget):
         self.text = StepText(self.library)
         self.text.term_chosen.connect(self.show_glossary)
         self.text.cite_chosen.connect(self.show_reference)
-        column.addWidget(self.text, 2)
+        column.addWidget(self.text, 3)
         steps = QHBoxLayout()
         self.back_button = QPushButton(self.tr("◀ Back"))
         self.back_button.setAccessibleName(self.tr("Previous step"))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-LABEL_FONT_PX = 15
+LABEL_FONT_PX = 21
 HALO = QColor("#f2b705")
 FOCUS_RING = QColor("#0b5cad")
 

@@ -16,6 +16,7 @@ from vitidesk.ui.learn.pathway_items import ElementItem, SignalItem
 
 SCENE_RECT = QRectF(0, 0, 1000, 620)
 DIMMED_OPACITY = 0.22
+MIN_FOCUS_FRACTION = 0.55  # never zoom in so far that the context disappears
 # With the cream on, these go quiet: the message never gets past JAK.
 DOWNSTREAM_OF_JAK = ("jak_stat", "to_nucleus", "chemokine_release", "recruit", "il15_trm")
 QUIET_ELEMENTS = ("stat1", "nucleus", "chemokines", "recruited")
@@ -108,11 +109,11 @@ class PathwayScene(QGraphicsScene):
         hair.cubicTo(QPointF(80, 300), QPointF(92, 120), QPointF(70, 4))
         follicle.add_shape(hair, "#00000000", "#5a3b22", 4)
 
-        kerat = self._element("keratinocyte", (770, 116))
+        kerat = self._element("keratinocyte", (690, 122))
         kerat.add_shape(_ellipse(650, 205, 320, 190), "#fbeedd", "#c49a6c", 2.5)
-        nucleus = self._element("nucleus", (712, 258))
+        nucleus = self._element("nucleus", (712, 250))
         nucleus.add_shape(_ellipse(712, 208, 100, 84), "#e6d0f0", "#8a5aa6", 2.5)
-        receptor = self._element("receptor", (478, 250))
+        receptor = self._element("receptor", (472, 292))
         fork = QPainterPath(QPointF(496, 215))
         fork.lineTo(470, 215)
         fork.moveTo(470, 215)
@@ -121,7 +122,7 @@ class PathwayScene(QGraphicsScene):
         fork.lineTo(452, 234)
         receptor.add_shape(_rounded(488, 190, 18, 50, 6), "#6c8ebf", "#2d4f80")
         receptor.add_shape(fork, "#00000000", "#2d4f80", 5)
-        jak = self._element("jak", (540, 158))
+        jak = self._element("jak", (548, 152))
         jak.add_shape(_ellipse(530, 198, 34, 24), "#f4a259", "#a45a12")
         jak.add_shape(_ellipse(530, 232, 34, 24), "#f4a259", "#a45a12")
         stat = self._element("stat1", (608, 286))
@@ -145,10 +146,10 @@ class PathwayScene(QGraphicsScene):
         melanocyte.add_shape(dendrites, "#00000000", "#8b5a2b", 6)
         melanocyte.add_shape(body, "#8b5a2b", "#4a2e12", 2.5)
 
-        tcell = self._element("tcell", (372, 300))
+        tcell = self._element("tcell", (356, 180))
         tcell.add_shape(_ellipse(372, 250, 64, 64), "#5b8bd9", "#24508f", 2.5)
         tcell.add_shape(_ellipse(372, 250, 26, 26), "#3a6bbd", "#24508f", 1)
-        ifng = self._element("ifng", (400, 160))
+        ifng = self._element("ifng", (436, 156))
         for cx, cy in ((412, 206), (430, 198), (420, 188)):
             ifng.add_shape(_ellipse(cx, cy, 12, 12), "#9c5bd1", "#5e2d8c", 1.2)
         recruited = self._element("recruited", (420, 600))
@@ -159,18 +160,21 @@ class PathwayScene(QGraphicsScene):
             antenna.moveTo(cx - 6, cy - 38)
             antenna.lineTo(cx + 6, cy - 38)
             recruited.add_shape(antenna, "#00000000", "#24508f", 3)
-        trm = self._element("trm", (890, 262))
-        trm.add_shape(_ellipse(890, 212, 60, 60), "#4fa3a5", "#1f6466", 2.5)
-        trm.add_shape(_ellipse(890, 212, 24, 24), "#2f7f81", "#1f6466", 1)
-        il15 = self._element("il15", (838, 128))
+        trm = self._element("trm", (900, 262))
+        trm.add_shape(_ellipse(900, 212, 60, 60), "#4fa3a5", "#1f6466", 2.5)
+        trm.add_shape(_ellipse(900, 212, 24, 24), "#2f7f81", "#1f6466", 1)
+        il15 = self._element("il15", (842, 128))
         for cx, cy in ((826, 176), (842, 166)):
             il15.add_shape(_ellipse(cx, cy, 11, 11), "#e8743b", "#99431a", 1.2)
 
-        inhibitor = self._element("inhibitor", (533, 292))
+        inhibitor = self._element("inhibitor", (548, 84))
         inhibitor.add_shape(_rounded(504, 180, 58, 72, 14), "#00000000", "#c0262d", 4)
         bar = QPainterPath(QPointF(508, 246))
         bar.lineTo(558, 186)
         inhibitor.add_shape(bar, "#00000000", "#c0262d", 5)
+        pointer = QPainterPath(QPointF(548, 112))
+        pointer.lineTo(540, 178)
+        inhibitor.add_shape(pointer, "#00000000", "#c0262d", 2.5)
         inhibitor.setZValue(6)
 
     def _build_signals(self) -> None:
@@ -193,7 +197,7 @@ class PathwayScene(QGraphicsScene):
                 "triangle",
             ),
             "recruit": (_curve((390, 510), (380, 420), (376, 360), (372, 288)), "#5b8bd9", "dot"),
-            "il15_trm": (_curve((796, 190), (822, 186), (840, 196), (858, 204)), "#e8743b", "dot"),
+            "il15_trm": (_curve((796, 190), (826, 186), (848, 196), (868, 204)), "#e8743b", "dot"),
             "repigment": (
                 _curve((100, 520), (130, 440), (160, 380), (196, 326)),
                 "#8b5a2b",
@@ -215,6 +219,8 @@ class PathwayScene(QGraphicsScene):
             if key == "inhibitor":
                 item.setVisible(state.inhibitor)
             dim = (lit and key not in lit) or key in quiet
+            if state.inhibitor and key in ("melanocyte", "jak", "inhibitor"):
+                dim = False  # show the block, and the pigment cell recovering
             item.setOpacity(DIMMED_OPACITY if dim else 1.0)
             item.highlighted = key in lit
             item.update()
@@ -230,6 +236,26 @@ class PathwayScene(QGraphicsScene):
             if blocked and key == "ifng_release":
                 active = True  # the message still arrives, and stops at the blocked JAK
             item.setVisible(active)
+
+    def focus_rect(self) -> QRectF:
+        """The part of the picture a step is about: its lit parts, with room around them."""
+        lit = [self.elements[key] for key in self.state.highlight if key in self.elements]
+        if not lit:
+            return self.sceneRect()
+        area = QRectF()
+        for item in lit:
+            area = area.united(item.sceneBoundingRect())
+            area = area.united(item.text.sceneBoundingRect())
+        for item in self.active_signals():
+            area = area.united(item.sceneBoundingRect())
+        full = self.sceneRect()
+        width = max(area.width() + 80, full.width() * MIN_FOCUS_FRACTION)
+        height = max(area.height() + 80, full.height() * MIN_FOCUS_FRACTION)
+        focus = QRectF(0, 0, width, height)
+        focus.moveCenter(area.center())
+        focus.moveLeft(min(max(focus.left(), full.left()), full.right() - focus.width()))
+        focus.moveTop(min(max(focus.top(), full.top()), full.bottom() - focus.height()))
+        return focus.intersected(full)
 
     def active_signals(self) -> list[SignalItem]:
         return [item for item in self.signals.values() if item.isVisible()]

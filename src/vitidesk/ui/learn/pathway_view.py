@@ -32,6 +32,7 @@ class PathwayView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(280, 150)
         self.reduced_motion = False
+        self.follow_focus = True
         self.tool = "select"  # select | pointer | pen
         self.strokes: list[QGraphicsPathItem] = []
         self._drawing: QPainterPath | None = None
@@ -40,6 +41,7 @@ class PathwayView(QGraphicsView):
 
     # -- animation -----------------------------------------------------------------------
     def refresh_animation(self) -> None:
+        self.refit()
         moving = bool(self.pathway.active_signals()) and not self.reduced_motion
         if moving and self.isVisible():
             self._timer.start()
@@ -65,10 +67,14 @@ class PathwayView(QGraphicsView):
         self._timer.stop()
         super().hideEvent(event)
 
-    # -- fit -----------------------------------------------------------------------------
+    # -- fit: the whole picture, or the part the step is about -------------------------
+    def refit(self) -> None:
+        target = self.pathway.focus_rect() if self.follow_focus else self.sceneRect()
+        self.fitInView(target, Qt.AspectRatioMode.KeepAspectRatio)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.refit()
 
     # -- keyboard: Tab walks the parts of the picture ------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:

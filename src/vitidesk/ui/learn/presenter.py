@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from vitidesk.core.lesson_text import citation_keys
 from vitidesk.errors import UserError
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.learn.navigator import LessonNavigator
@@ -139,7 +140,13 @@ class Presentation(QObject):
                 return None
             path = Path(chosen)
         try:
-            return save_step(path, self.scene, self.navigator.step)
+            library = self.navigator.library
+            step = self.navigator.step
+            sources = [
+                f"[{library.cite_number(key)}] {library.references[key].citation()}"
+                for key in dict.fromkeys(citation_keys(step.text))
+            ]
+            return save_step(path, self.scene, step, sources)
         except UserError as exc:
             QMessageBox.warning(self.console or self.audience, self.tr("Not saved"), exc.one_line())
             return None

@@ -26,7 +26,9 @@ IMAGE_WIDTH = 1800
 FOOTER = "From VitiDesk (educational; not a substitute for advice from your clinician)."
 
 
-def _draw_step(painter: QPainter, area: QRectF, scene: PathwayScene, step: Step) -> None:
+def _draw_step(
+    painter: QPainter, area: QRectF, scene: PathwayScene, step: Step, sources: list[str]
+) -> None:
     unit = area.width() / 100
     title_font = QFont()
     title_font.setPixelSize(int(unit * 3.2))
@@ -54,7 +56,9 @@ def _draw_step(painter: QPainter, area: QRectF, scene: PathwayScene, step: Step)
     painter.restore()
 
 
-def save_step(path: Path, scene: PathwayScene, step: Step) -> Path:
+def save_step(
+    path: Path, scene: PathwayScene, step: Step, sources: list[str] | None = None
+) -> Path:
     """Write ``step`` with its diagram (and any pen marks) to ``path`` (.png or .pdf)."""
     suffix = path.suffix.lower()
     if suffix not in (".png", ".pdf"):
@@ -75,7 +79,7 @@ def save_step(path: Path, scene: PathwayScene, step: Step) -> Path:
         if not painter.isActive():
             raise UserError(str(path), "cannot be written")
         page = QRectF(0, 0, writer.width(), writer.height())
-        _draw_step(painter, page, scene, step)
+        _draw_step(painter, page, scene, step, sources or [])
         painter.end()
         return path
     height = int(IMAGE_WIDTH * 0.9)
@@ -84,9 +88,8 @@ def save_step(path: Path, scene: PathwayScene, step: Step) -> Path:
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     margin = IMAGE_WIDTH * 0.04
-    _draw_step(
-        painter, QRectF(margin, margin, IMAGE_WIDTH - 2 * margin, height - 2 * margin), scene, step
-    )
+    area = QRectF(margin, margin, IMAGE_WIDTH - 2 * margin, height - 2 * margin)
+    _draw_step(painter, area, scene, step, sources or [])
     painter.end()
     if not image.save(str(path)):
         raise UserError(str(path), "cannot be written")

@@ -127,7 +127,7 @@ class AudienceWindow(_PresenterWindowBase):
         top.addWidget(self.title, 1)
         top.addWidget(self.indicator, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(top)
-        column.addWidget(self.view, 3)
+        column.addWidget(self.view, 4)
         self.text = StepText(presentation.navigator.library)
         self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.text.setStyleSheet("border: none; background: transparent;")
