@@ -49,7 +49,7 @@ def test_using_every_section_opens_no_socket(qtbot, no_network, demo_state, open
         qtbot.wait(20)
     window.show_help()
     window.show_about()
-    page = window.stack.currentWidget()
+    page = window.current_page()
     page.run_check()
     qtbot.waitUntil(lambda: page.check_button.isEnabled(), timeout=10000)
     assert no_network == []

@@ -52,7 +52,7 @@ def run_gui(paths: AppPaths, *, exit_when_ready: bool = False) -> int:
     window = MainWindow(state)
     exit_code = {"value": 0}
     if exit_when_ready:
-        window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+        window.first_painted.connect(app.quit)
 
         def too_slow() -> None:
             exit_code["value"] = 1

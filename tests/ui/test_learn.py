@@ -18,7 +18,7 @@ from vitidesk.ui.main_window import MainWindow
 @pytest.fixture
 def learn(qtbot, window: MainWindow) -> LearnPage:
     window.sidebar.select(0)
-    page = window.stack.currentWidget()
+    page = window.current_page()
     assert isinstance(page, LearnPage)
     return page
 

@@ -25,7 +25,7 @@ def test_clicking_the_sidebar_switches_sections(qtbot, window: MainWindow) -> No
         rect = listing.visualItemRect(listing.item(row))
         qtbot.mouseClick(listing.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert window.current_section_key() == key
-        assert window.stack.currentWidget().isVisible()
+        assert window.current_page().isVisible()
 
 
 def test_ctrl_number_keys_switch_sections(qtbot, window: MainWindow) -> None:
@@ -40,7 +40,7 @@ def test_ctrl_number_keys_switch_sections(qtbot, window: MainWindow) -> None:
 def test_every_section_has_a_title_and_get_help_stays_visible(qtbot, window: MainWindow) -> None:
     for row in range(len(SECTION_KEYS)):
         window.sidebar.select(row)
-        page = window.stack.currentWidget()
+        page = window.current_page()
         assert page.title_label.text()
         assert window.sidebar.help_button.isVisible()
 
@@ -118,7 +118,7 @@ def test_settings_page_saves_region_and_checks_data(
     qtbot, window: MainWindow, state: AppState, private_folders: dict[str, Path]
 ) -> None:
     window.sidebar.select(4)
-    page = window.stack.currentWidget()
+    page = window.current_page()
     page.region_box.setCurrentIndex(page.region_box.findData("IE"))
     assert state.settings.region == "IE"
     page.local_number.setText("  555 0100 ")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMainWindow, QVBoxLayout, QWidget
 
@@ -49,7 +49,12 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda index=number - 1: self.sidebar.select(index))
         self._restore_geometry()
         start = state.settings.last_section
+        # The first section's page is built right after the first frame, so the window
+        # appears at once; every later switch builds (once) on demand.
+        self._defer_build = True
         self.sidebar.select(start if 0 <= start < len(self.specs) else 0)
+        self._defer_build = False
+        self.first_painted.connect(lambda: QTimer.singleShot(0, self.current_page))
         self.sidebar.list.setFocus()
 
     # -- pieces --------------------------------------------------------------------------
@@ -85,9 +90,13 @@ class MainWindow(QMainWindow):
 
     # -- behaviour -----------------------------------------------------------------------
     def _show_section(self, index: int) -> None:
-        self.stack.show_section(index)
+        self.stack.show_section(index, defer=self._defer_build)
         if self.state.settings.last_section != index:
             self.state.set_setting("last_section", index)
+
+    def current_page(self) -> QWidget:
+        """The page on show, built if it was still waiting for the first frame."""
+        return self.stack.build_current()
 
     def current_section_key(self) -> str:
         return self.specs[self.stack.currentIndex()].key

@@ -71,7 +71,24 @@ class LazyStack(QStackedWidget):
         for _ in specs:
             self.addWidget(QWidget())
 
-    def show_section(self, index: int) -> QWidget:
+    def show_section(self, index: int, *, defer: bool = False) -> None:
+        """Show section ``index``; with ``defer``, its page is built by :meth:`build_current`
+        (after the window's first frame), and a light stand-in with its title shows until then."""
+        if defer and index not in self._built:
+            stub = self.widget(index)
+            if not stub.layout():
+                from vitidesk.ui.widgets.page import SectionPage
+
+                self.insertWidget(index, SectionPage(self._specs[index].title, ""))
+                self.removeWidget(stub)
+                stub.deleteLater()
+            self.setCurrentIndex(index)
+            return
+        self.page(index)
+        self.setCurrentIndex(index)
+
+    def build_current(self) -> QWidget:
+        index = self.currentIndex()
         page = self.page(index)
         self.setCurrentIndex(index)
         return page
