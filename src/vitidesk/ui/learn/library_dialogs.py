@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -32,10 +30,9 @@ class GlossaryDialog(QDialog):
         self.search.setAccessibleName(self.tr("Search the glossary"))
         self.search.setClearButtonEnabled(True)
         label.setBuddy(self.search)
-        self.results = QListWidget()
+        self.results = QTextBrowser()
         self.results.setAccessibleName(self.tr("Glossary terms"))
-        self.results.setWordWrap(True)
-        self.results.setAlternatingRowColors(True)
+        self._shown: list[str] = []
         layout.addWidget(label)
         layout.addWidget(self.search)
         layout.addWidget(self.results, 1)
@@ -48,21 +45,23 @@ class GlossaryDialog(QDialog):
 
     def filter(self, text: str) -> None:
         needle = text.strip().lower()
-        self.results.clear()
         entries = sorted(self.library.glossary.values(), key=lambda e: e.term.lower())
-        for entry in entries:
-            haystack = " ".join((entry.term, entry.definition, *entry.aliases)).lower()
-            if needle and needle not in haystack:
-                continue
-            item = QListWidgetItem(f"{entry.term}\n{entry.definition}")
-            item.setData(256, entry.key)
-            self.results.addItem(item)
-        if self.results.count() == 0:
-            self.results.addItem(self.tr("No word matches “{0}”.").format(text.strip()))
+        shown = [
+            entry
+            for entry in entries
+            if not needle
+            or needle in " ".join((entry.term, entry.definition, *entry.aliases)).lower()
+        ]
+        self._shown = [entry.key for entry in shown]
+        rows = [
+            f"<p><b>{escape(entry.term)}</b><br>{escape(entry.definition)}</p>" for entry in shown
+        ]
+        if not rows:
+            rows = [escape(self.tr("No word matches “{0}”.").format(text.strip()))]
+        self.results.setHtml("".join(rows))
 
     def shown_keys(self) -> list[str]:
-        keys = [self.results.item(row).data(256) for row in range(self.results.count())]
-        return [key for key in keys if key]
+        return list(self._shown)
 
 
 class ReferencesDialog(QDialog):
