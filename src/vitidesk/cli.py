@@ -98,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         _say_error(exc.one_line())
         return EXIT_USAGE
+    except BrokenPipeError:  # output piped into `head` and the like
+        return 0
     except OSError as exc:
         _say_error(f"{exc.filename or 'file'}: {exc.strerror or exc}")
         return EXIT_USAGE

@@ -32,6 +32,36 @@ MIGRATIONS: tuple[str, ...] = (
         created_at TEXT NOT NULL
     );
     """,
+    # 3: the photo library: body sites and photos (each photo has its image and thumbnail
+    # in the files register; light is "visible" or "uv" for Wood's lamp photos).
+    """
+    CREATE TABLE sites (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        builtin INTEGER NOT NULL DEFAULT 0,
+        position INTEGER NOT NULL DEFAULT 100
+    );
+    INSERT INTO sites (name, builtin, position) VALUES
+        ('Face', 1, 1), ('Neck', 1, 2), ('Hands', 1, 3), ('Feet', 1, 4),
+        ('Trunk', 1, 5), ('Arms', 1, 6), ('Legs', 1, 7);
+    CREATE TABLE photos (
+        id INTEGER PRIMARY KEY,
+        site_id INTEGER NOT NULL REFERENCES sites (id),
+        file_id INTEGER NOT NULL UNIQUE REFERENCES files (id),
+        thumb_file_id INTEGER NOT NULL UNIQUE REFERENCES files (id),
+        taken_at TEXT NOT NULL,
+        date_source TEXT NOT NULL CHECK (date_source IN ('exif', 'file', 'user')),
+        light TEXT NOT NULL DEFAULT 'visible' CHECK (light IN ('visible', 'uv')),
+        width INTEGER NOT NULL CHECK (width > 0),
+        height INTEGER NOT NULL CHECK (height > 0),
+        source_sha256 TEXT NOT NULL,
+        original_name TEXT NOT NULL DEFAULT '',
+        label TEXT NOT NULL DEFAULT '',
+        imported_at TEXT NOT NULL
+    );
+    CREATE INDEX photos_site_date ON photos (site_id, taken_at);
+    CREATE INDEX photos_source ON photos (source_sha256);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

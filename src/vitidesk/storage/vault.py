@@ -54,25 +54,39 @@ class FileVault:
 
     def add(self, relpath: str, data: bytes, kind: str = "other") -> StoredFile:
         """Write ``data`` to ``relpath`` and register it, or leave no trace if either fails."""
+        self.stage(relpath, data)
+        try:
+            with self.store.transaction() as conn:
+                file_id = self.register(conn, relpath, data, kind)
+        except BaseException:
+            self.discard(relpath)
+            raise
+        return StoredFile(file_id, relpath, hashlib.sha256(data).hexdigest(), len(data), kind)
+
+    # -- several files in one transaction (a photo and its thumbnail) -------------------
+    def stage(self, relpath: str, data: bytes) -> Path:
+        """Write a file that is not registered yet; register it with :meth:`register` inside
+        the caller's transaction, or remove it with :meth:`discard` if that fails."""
         target = self.path_of(relpath)
         ensure_private_dir(target.parent)
         if target.exists():
             raise UserError(relpath, "a file of that name is already in the data folder")
         atomic_write_bytes(target, data)
-        sha = hashlib.sha256(data).hexdigest()
+        return target
+
+    @staticmethod
+    def register(conn, relpath: str, data: bytes, kind: str) -> int:
         added = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        try:
-            with self.store.transaction() as conn:
-                cursor = conn.execute(
-                    "INSERT INTO files (relpath, sha256, size_bytes, added_at, kind) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (relpath, sha, len(data), added, kind),
-                )
-                file_id = int(cursor.lastrowid)
-        except BaseException:
-            target.unlink(missing_ok=True)
-            raise
-        return StoredFile(file_id, relpath, sha, len(data), kind)
+        cursor = conn.execute(
+            "INSERT INTO files (relpath, sha256, size_bytes, added_at, kind) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (relpath, hashlib.sha256(data).hexdigest(), len(data), added, kind),
+        )
+        return int(cursor.lastrowid)
+
+    def discard(self, *relpaths: str) -> None:
+        for relpath in relpaths:
+            self.path_of(relpath).unlink(missing_ok=True)
 
     def all(self) -> list[StoredFile]:
         rows = self.store.query(
