@@ -1,27 +1,390 @@
-"""Photos: a private library of skin photos by body site, and before/after comparison."""
+"""Photos: body sites on the left, that site's timeline of photos on the right."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vitidesk.errors import UserError
+from vitidesk.storage.photo_batch import ImportOutcome
+from vitidesk.storage.photos import Photo, PhotoLibrary
 from vitidesk.ui.app_state import AppState
-from vitidesk.ui.widgets.page import SectionPage
-from vitidesk.ui.widgets.upcoming import upcoming_section
+from vitidesk.ui.photos import photo_actions
+from vitidesk.ui.photos.import_flow import (
+    ImportOptionsDialog,
+    ImportResultDialog,
+    choose_files,
+    run_import,
+)
+from vitidesk.ui.photos.timeline_model import THUMB_PX, PhotoRole, ThumbnailCache, TimelineModel
+from vitidesk.ui.widgets.page import wrapped_label
+
+ALL_SITES = -1
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PhotosPage", text)
 
 
-def build_photos_page(state: AppState) -> SectionPage:
-    return upcoming_section(
-        _tr("Photos"),
-        _tr("Keep photos of your skin by body site and compare them over months."),
-        [
-            _tr("add photos from your phone, sorted by body site and date"),
-            _tr("follow a guide for taking photos the same way each time"),
-            _tr("compare two dates side by side, with a swipe or an overlay"),
-            _tr("see an estimate of how much colour has come back (never a diagnosis)"),
-        ],
-        _tr("Photos are copied into your private data folder, without location or camera data."),
-    )
+class PhotosPage(QWidget):
+    def __init__(self, state: AppState) -> None:
+        super().__init__()
+        self.state = state
+        self.setAcceptDrops(True)
+        self.setAccessibleName(self.tr("Photos"))
+        self.library = PhotoLibrary(state.store)
+        self.cache = ThumbnailCache(self)
+        self.model = TimelineModel(self.library, self.cache)
+        self.busy = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(28, 20, 28, 12)
+        outer.addLayout(self._header())
+        splitter = QSplitter()
+        splitter.addWidget(self._site_list())
+        splitter.addWidget(self._timeline_area())
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([210, 900])
+        outer.addWidget(splitter, 1)
+        self.status = wrapped_label("", "Muted")
+        self.status.setAccessibleName(self.tr("Status"))
+        outer.addWidget(self.status)
+        state.photos_changed.connect(self.reload)
+        state.store_replaced.connect(self._store_replaced)
+        self.reload()
+
+    # -- layout --------------------------------------------------------------------------
+    def _header(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        column = QVBoxLayout()
+        self.title_label = QLabel(self.tr("Photos"))
+        self.title_label.setObjectName("PageTitle")
+        column.addWidget(self.title_label)
+        column.addWidget(
+            wrapped_label(
+                self.tr("Your skin photos by body site and date. They stay on this computer."),
+                "PageLead",
+            )
+        )
+        row.addLayout(column, 1)
+        self.guide_button = QPushButton(self.tr("Photo guide"))
+        self.guide_button.setToolTip(self.tr("How to take photos the same way each time"))
+        self.guide_button.clicked.connect(self.show_guide)
+        self.add_button = QPushButton(self.tr("Add photos…"))
+        self.add_button.setObjectName("PrimaryButton")
+        self.add_button.clicked.connect(self.add_photos)
+        row.addWidget(self.guide_button, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignBottom)
+        return row
+
+    def _site_list(self) -> QWidget:
+        pane = QWidget()
+        column = QVBoxLayout(pane)
+        column.setContentsMargins(0, 0, 8, 0)
+        self.sites = QListWidget()
+        self.sites.setObjectName("LessonList")
+        self.sites.setAccessibleName(self.tr("Body sites"))
+        self.sites.setMinimumWidth(140)
+        self.sites.currentRowChanged.connect(self._site_chosen)
+        column.addWidget(self.sites, 1)
+        add_site = QPushButton(self.tr("New body site…"))
+        add_site.clicked.connect(self.add_site)
+        column.addWidget(add_site)
+        return pane
+
+    def _timeline_area(self) -> QWidget:
+        self.stack = QStackedWidget()
+        self.timeline = QListView()
+        self.timeline.setObjectName("Timeline")
+        self.timeline.setAccessibleName(self.tr("Photo timeline"))
+        self.timeline.setViewMode(QListView.ViewMode.IconMode)
+        self.timeline.setResizeMode(QListView.ResizeMode.Adjust)
+        self.timeline.setMovement(QListView.Movement.Static)
+        self.timeline.setUniformItemSizes(True)
+        self.timeline.setLayoutMode(QListView.LayoutMode.Batched)
+        self.timeline.setBatchSize(200)
+        self.timeline.setIconSize(QSize(THUMB_PX, THUMB_PX))
+        self.timeline.setGridSize(QSize(THUMB_PX + 28, THUMB_PX + 62))
+        self.timeline.setWordWrap(True)
+        self.timeline.setSpacing(6)
+        self.timeline.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
+        self.timeline.setModel(self.model)
+        self.timeline.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.timeline.customContextMenuRequested.connect(self._context_menu)
+        self.timeline_pane = QWidget()
+        pane_column = QVBoxLayout(self.timeline_pane)
+        pane_column.setContentsMargins(0, 0, 0, 0)
+        pane_column.addWidget(self.timeline, 1)
+        self.action_row = QHBoxLayout()
+        self.action_buttons: list[QPushButton] = []
+        for key, text in (
+            ("date", self.tr("Date…")),
+            ("site", self.tr("Move…")),
+            ("name", self.tr("Name…")),
+            ("light", self.tr("Light")),
+            ("delete", self.tr("Delete…")),
+        ):
+            button = QPushButton(text)
+            button.setProperty("action_key", key)
+            button.setStyleSheet("padding: 6px 10px;")
+            button.setToolTip(
+                {
+                    "date": self.tr("Change the date of the selected photo"),
+                    "site": self.tr("Move the selected photo to another body site"),
+                    "name": self.tr("Give the selected photo a short name"),
+                    "light": self.tr("Switch between normal light and UV (Wood's lamp)"),
+                    "delete": self.tr("Delete the selected photo"),
+                }[key]
+            )
+            button.clicked.connect(lambda _=False, k=key: self.act_on_selection(k))
+            self.action_row.addWidget(button)
+            self.action_buttons.append(button)
+        self.action_row.addStretch(1)
+        pane_column.addLayout(self.action_row)
+        self.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.stack.addWidget(self.timeline_pane)
+        self.empty = QWidget()
+        empty_column = QVBoxLayout(self.empty)
+        empty_column.addStretch(1)
+        self.empty_title = wrapped_label("", "CardTitle")
+        self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_column.addWidget(self.empty_title)
+        hint = wrapped_label(
+            self.tr(
+                "Add photos from your phone or camera, or drag them here. Take each photo the "
+                "same way every time, so changes are easy to see."
+            )
+        )
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_column.addWidget(hint)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        first = QPushButton(self.tr("Add photos…"))
+        first.clicked.connect(self.add_photos)
+        guide = QPushButton(self.tr("Read the photo guide"))
+        guide.clicked.connect(self.show_guide)
+        buttons.addWidget(first)
+        buttons.addWidget(guide)
+        buttons.addStretch(1)
+        empty_column.addLayout(buttons)
+        empty_column.addStretch(2)
+        self.stack.addWidget(self.empty)
+        return self.stack
+
+    # -- data ----------------------------------------------------------------------------
+    def _store_replaced(self) -> None:
+        self.library = PhotoLibrary(self.state.store)
+        self.model.library = self.library
+        self.cache.pixmaps.clear()
+        self.reload()
+
+    def reload(self) -> None:
+        current = self.current_site_id()
+        sites = self.library.sites()
+        total = sum(site.photo_count for site in sites)
+        self.sites.blockSignals(True)
+        self.sites.clear()
+        everything = QListWidgetItem(self.tr("All photos ({0})").format(total))
+        everything.setData(Qt.ItemDataRole.UserRole, ALL_SITES)
+        self.sites.addItem(everything)
+        for site in sites:
+            name = _tr(site.name) if site.builtin else site.name
+            item = QListWidgetItem(f"{name} ({site.photo_count})")
+            item.setData(Qt.ItemDataRole.UserRole, site.id)
+            self.sites.addItem(item)
+        row = next(
+            (
+                r
+                for r in range(self.sites.count())
+                if self.sites.item(r).data(Qt.ItemDataRole.UserRole) == current
+            ),
+            0,
+        )
+        self.sites.setCurrentRow(row)
+        self.sites.blockSignals(False)
+        self._show_site()
+
+    def current_site_id(self) -> int:
+        item = self.sites.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else ALL_SITES
+
+    def current_site(self):
+        site_id = self.current_site_id()
+        return next((s for s in self.library.sites() if s.id == site_id), None)
+
+    def _site_chosen(self, row: int) -> None:
+        if row >= 0:
+            self._show_site()
+
+    def _show_site(self) -> None:
+        site_id = self.current_site_id()
+        self.model.load(None if site_id == ALL_SITES else site_id)
+        self._selection_changed()
+        if self.model.rowCount():
+            self.stack.setCurrentWidget(self.timeline_pane)
+        else:
+            site = self.current_site()
+            self.empty_title.setText(
+                self.tr("No photos of {0} yet").format(site.name)
+                if site
+                else self.tr("No photos yet")
+            )
+            self.stack.setCurrentWidget(self.empty)
+
+    def _selection_changed(self, *args) -> None:
+        single = len(self.timeline.selectionModel().selectedIndexes()) == 1
+        for button in self.action_buttons:
+            button.setEnabled(single)
+
+    def act_on_selection(self, key: str) -> None:
+        selected = self.selected_photos()
+        if len(selected) != 1:
+            return
+        order = ["date", "site", "name", "light", "delete"]
+        _, action = self.photo_actions(selected[0])[order.index(key)]
+        action()
+
+    def selected_photos(self) -> list[Photo]:
+        return [index.data(PhotoRole) for index in self.timeline.selectionModel().selectedIndexes()]
+
+    # -- actions -------------------------------------------------------------------------
+    def show_guide(self) -> None:
+        from vitidesk.ui.photos.capture_guide import CaptureGuideDialog
+
+        CaptureGuideDialog(self).exec()
+
+    def add_site(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, self.tr("New body site"), self.tr("Name, such as 'left knee':")
+        )
+        if ok and name.strip():
+            try:
+                self.library.site_named(name, create=True)
+            except UserError as exc:
+                self.status.setText(exc.one_line())
+                return
+            self.state.photos_changed.emit()
+
+    def add_photos(self) -> None:
+        self.import_paths(choose_files(self))
+
+    def import_paths(
+        self, paths: list[Path], *, ask: bool = True, allow_duplicates: bool = False
+    ) -> None:
+        if not paths or self.busy:
+            return
+        sites = self.library.sites()
+        current = self.current_site()
+        options = ImportOptionsDialog(sites, current, len(paths), self)
+        if ask and options.exec() != ImportOptionsDialog.DialogCode.Accepted:
+            return
+        site = next(s for s in sites if s.id == options.site_id())
+        self.busy = True
+        self.add_button.setEnabled(False)
+        self.status.setText(self.tr("Adding {0} photo(s)…").format(len(paths)))
+        run_import(
+            self,
+            self.library,
+            paths,
+            site,
+            options.light(),
+            options.taken(),
+            lambda outcomes: self._imported(outcomes, site, options),
+            allow_duplicates,
+        )
+
+    def _imported(self, outcomes: list[ImportOutcome], site, options) -> None:
+        self.busy = False
+        self.add_button.setEnabled(True)
+        added = sum(o.status == "imported" for o in outcomes)
+        self.status.setText(self.tr("{0} of {1} photo(s) added.").format(added, len(outcomes)))
+        self.state.photos_changed.emit()
+        if added == len(outcomes):
+            return
+        result = ImportResultDialog(outcomes, self)
+        result.exec()
+        if result.import_duplicates:
+            self.busy = True
+            run_import(
+                self,
+                self.library,
+                result.duplicates(),
+                site,
+                options.light(),
+                options.taken(),
+                lambda again: self._imported(again, site, options),
+                allow_duplicates=True,
+            )
+
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.timeline.indexAt(point)
+        if not index.isValid():
+            return
+        photo: Photo = index.data(PhotoRole)
+        menu = QMenu(self)
+        for text, action in self.photo_actions(photo):
+            menu.addAction(text, action)
+        menu.exec(self.timeline.viewport().mapToGlobal(point))
+
+    def photo_actions(self, photo: Photo) -> list[tuple[str, object]]:
+        def run(edit) -> None:
+            try:
+                if edit():
+                    self.state.photos_changed.emit()
+            except UserError as exc:
+                self.status.setText(exc.one_line())
+
+        other_light = (
+            self.tr("Mark as normal light") if photo.light == "uv" else self.tr("Mark as UV light")
+        )
+        return [
+            (
+                self.tr("Change date…"),
+                lambda: run(lambda: photo_actions.change_date(self.library, photo, self)),
+            ),
+            (
+                self.tr("Move to body site…"),
+                lambda: run(lambda: photo_actions.move_to_site(self.library, photo, self)),
+            ),
+            (
+                self.tr("Name…"),
+                lambda: run(lambda: photo_actions.rename(self.library, photo, self)),
+            ),
+            (other_light, lambda: run(lambda: photo_actions.toggle_light(self.library, photo))),
+            (
+                self.tr("Delete…"),
+                lambda: run(lambda: photo_actions.delete(self.library, photo, self)),
+            ),
+        ]
+
+    # -- drag and drop -------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            from vitidesk.storage.photo_batch import expand_paths
+
+            self.import_paths(expand_paths(paths))
+
+
+def build_photos_page(state: AppState) -> PhotosPage:
+    return PhotosPage(state)

@@ -1,0 +1,179 @@
+"""Adding photos: choose files (or drop them), pick the body site, light and date, then import
+in the background and show what happened to each file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QRadioButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vitidesk.storage.photo_batch import DUPLICATE, IMPORTED, REFUSED, ImportOutcome, import_files
+from vitidesk.storage.photos import PhotoLibrary, Site
+
+FILE_FILTER = (
+    "Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.gif *.bmp);;All files (*)"
+)
+
+
+def choose_files(parent: QWidget) -> list[Path]:
+    names, _ = QFileDialog.getOpenFileNames(
+        parent, parent.tr("Add photos"), "", parent.tr(FILE_FILTER)
+    )
+    return [Path(name) for name in names]
+
+
+class ImportOptionsDialog(QDialog):
+    """Where the new photos go: body site, light, and date."""
+
+    def __init__(self, sites: list[Site], current: Site | None, count: int, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add {0} photo(s)").format(count))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.site_box = QComboBox()
+        self.site_box.setAccessibleName(self.tr("Body site"))
+        for site in sites:
+            self.site_box.addItem(site.name, site.id)
+        if current is not None:
+            self.site_box.setCurrentIndex(max(0, self.site_box.findData(current.id)))
+        site_label = QLabel(self.tr("&Body site:"))
+        site_label.setBuddy(self.site_box)
+        form.addRow(site_label, self.site_box)
+        self.visible = QRadioButton(self.tr("Normal light"))
+        self.visible.setChecked(True)
+        self.uv = QRadioButton(self.tr("UV light (Wood's lamp)"))
+        light_box = QVBoxLayout()
+        light_box.addWidget(self.visible)
+        light_box.addWidget(self.uv)
+        form.addRow(QLabel(self.tr("Light:")), light_box)
+        self.set_date = QCheckBox(self.tr("Set the date myself"))
+        self.set_date.setToolTip(
+            self.tr("Otherwise VitiDesk uses the date the camera saved, or the file's date")
+        )
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setEnabled(False)
+        self.date_edit.setAccessibleName(self.tr("Date taken"))
+        self.set_date.toggled.connect(self.date_edit.setEnabled)
+        form.addRow(self.set_date, self.date_edit)
+        layout.addLayout(form)
+        note = QLabel(
+            self.tr(
+                "VitiDesk keeps a private copy of each photo on this computer, without location "
+                "or camera details. Your original files are not changed."
+            )
+        )
+        note.setWordWrap(True)
+        note.setObjectName("Muted")
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add photos"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def site_id(self) -> int:
+        return int(self.site_box.currentData())
+
+    def light(self) -> str:
+        return "uv" if self.uv.isChecked() else "visible"
+
+    def taken(self) -> dt.date | None:
+        if not self.set_date.isChecked():
+            return None
+        return self.date_edit.date().toPython()
+
+
+def run_import(
+    owner: QWidget,
+    library: PhotoLibrary,
+    paths: list[Path],
+    site: Site,
+    light: str,
+    taken: dt.date | None,
+    on_done: Callable[[list[ImportOutcome]], None],
+    allow_duplicates: bool = False,
+) -> None:
+    """Import on the thread pool; ``on_done`` gets the outcomes on the GUI thread."""
+    from vitidesk.ui.tasks import run_in_background
+
+    def work() -> list[ImportOutcome]:
+        return import_files(
+            library, paths, site=site, taken=taken, light=light, allow_duplicates=allow_duplicates
+        )
+
+    run_in_background(owner, work, on_done)
+
+
+class ImportResultDialog(QDialog):
+    """What happened to each file; duplicates can still be imported on request."""
+
+    def __init__(self, outcomes: list[ImportOutcome], parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Photos added"))
+        self.resize(620, 420)
+        self.import_duplicates = False
+        layout = QVBoxLayout(self)
+        counts = {
+            status: sum(o.status == status for o in outcomes)
+            for status in (IMPORTED, DUPLICATE, REFUSED)
+        }
+        summary = QLabel(
+            self.tr("{0} added, {1} already in your library, {2} could not be added.").format(
+                counts[IMPORTED], counts[DUPLICATE], counts[REFUSED]
+            )
+        )
+        summary.setWordWrap(True)
+        summary.setObjectName("CardTitle")
+        layout.addWidget(summary)
+        details = QTextBrowser()
+        details.setAccessibleName(self.tr("Details for each file"))
+        lines = []
+        for outcome in outcomes:
+            if outcome.status == IMPORTED:
+                continue
+            kind = self.tr("Skipped") if outcome.status == DUPLICATE else self.tr("Not added")
+            lines.append(f"<p><b>{kind}:</b> {_escape(outcome.message)}</p>")
+        details.setHtml("".join(lines) or self.tr("<p>Every file was added.</p>"))
+        layout.addWidget(details, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        if counts[DUPLICATE]:
+            again = buttons.addButton(
+                self.tr("Add the skipped ones anyway"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            again.clicked.connect(self._import_anyway)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.outcomes = outcomes
+
+    def _import_anyway(self) -> None:
+        self.import_duplicates = True
+        self.accept()
+
+    def duplicates(self) -> list[Path]:
+        return [o.source for o in self.outcomes if o.status == DUPLICATE]
+
+
+def _escape(text: str) -> str:
+    from html import escape
+
+    return escape(text)

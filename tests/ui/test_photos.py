@@ -1,0 +1,141 @@
+"""The Photos section as a person uses it: add, see the timeline, edit, delete, drop files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from tests.photo_samples import oriented_jpeg, upright_reference
+from vitidesk.core.photo_import import prepare_photo
+from vitidesk.storage.photos import PhotoLibrary
+from vitidesk.ui.main_window import MainWindow
+from vitidesk.ui.photos import photo_actions
+from vitidesk.ui.photos.page import PhotosPage
+
+
+@pytest.fixture
+def photos(qtbot, window: MainWindow) -> PhotosPage:
+    window.sidebar.select(1)
+    page = window.current_page()
+    assert isinstance(page, PhotosPage)
+    return page
+
+
+def _samples(folder: Path, count: int = 2) -> list[Path]:
+    paths = [oriented_jpeg(folder / "a.jpg", 6)]
+    if count > 1:
+        other = folder / "b.png"
+        upright_reference().rotate(90, expand=True).save(other)
+        paths.append(other)
+    return paths
+
+
+def _import(qtbot, page: PhotosPage, paths: list[Path]) -> None:
+    page.import_paths(paths, ask=False)
+    qtbot.waitUntil(lambda: not page.busy, timeout=15000)
+
+
+def test_empty_library_shows_a_friendly_start(photos: PhotosPage) -> None:
+    assert photos.stack.currentWidget() is photos.empty
+    assert "No photos yet" in photos.empty_title.text()
+    assert photos.sites.item(0).text() == "All photos (0)"
+
+
+def test_added_photos_appear_on_the_timeline_with_thumbnails(
+    qtbot, photos: PhotosPage, tmp_path: Path
+) -> None:
+    _import(qtbot, photos, _samples(tmp_path))
+    assert photos.stack.currentWidget() is photos.timeline_pane
+    assert photos.model.rowCount() == 2
+    assert photos.sites.item(0).text() == "All photos (2)"
+    qtbot.waitUntil(lambda: len(photos.cache.pixmaps) == 2, timeout=10000)
+    assert all(not pixmap.isNull() for pixmap in photos.cache.pixmaps.values())
+    assert "Added" not in photos.status.text() and "2 of 2" in photos.status.text()
+
+
+def test_a_bad_file_is_reported_and_the_good_one_still_added(
+    qtbot, photos: PhotosPage, tmp_path: Path, opened_dialogs
+) -> None:
+    bad = tmp_path / "broken.jpg"
+    bad.write_bytes(b"nope")
+    _import(qtbot, photos, [bad, *_samples(tmp_path, 1)])
+    assert photos.model.rowCount() == 1
+    report = opened_dialogs[-1]
+    assert (
+        "1 added, 0 already in your library, 1 could not be added"
+        in report.findChildren(type(photos.title_label))[0].text()
+    )
+
+
+def test_edit_actions_change_the_photo(
+    qtbot, photos: PhotosPage, tmp_path: Path, monkeypatch
+) -> None:
+    _import(qtbot, photos, _samples(tmp_path, 1))
+    photos.timeline.setCurrentIndex(photos.model.index(0))
+    library: PhotoLibrary = photos.library
+
+    def pick_date(dialog) -> int:
+        dialog.edit.setDate(dt.date(2025, 5, 4))
+        return 1
+
+    monkeypatch.setattr(photo_actions.DateDialog, "exec", pick_date)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Legs", True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("left shin", True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    for key in ("date", "site", "name", "light"):
+        photos.timeline.setCurrentIndex(photos.model.index(0))
+        photos.act_on_selection(key)
+    photo = library.photos()[0]
+    assert (photo.taken_at, photo.site, photo.label, photo.light) == (
+        dt.date(2025, 5, 4),
+        "Legs",
+        "left shin",
+        "uv",
+    )
+    assert "UV" in photos.model.data(photos.model.index(0))
+    path = library.path_of(photo)
+    photos.timeline.setCurrentIndex(photos.model.index(0))
+    photos.act_on_selection("delete")
+    assert library.photos() == [] and not path.exists()
+    assert photos.stack.currentWidget() is photos.empty
+
+
+def test_dropping_files_imports_them(
+    qtbot, photos: PhotosPage, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr("vitidesk.ui.photos.page.ImportOptionsDialog.exec", lambda self: 1)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in _samples(tmp_path)])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    photos.dropEvent(event)
+    qtbot.waitUntil(lambda: photos.model.rowCount() == 2, timeout=15000)
+
+
+def test_a_long_timeline_opens_fast_and_loads_only_what_is_seen(
+    qtbot, photos: PhotosPage, tmp_path: Path
+) -> None:
+    library = photos.library
+    prepared = prepare_photo(oriented_jpeg(tmp_path / "x.jpg", 1))
+    site = library.site_named("Trunk")
+    for _ in range(300):
+        library.add(prepared, site)
+    start = time.perf_counter()
+    photos.reload()
+    qtbot.wait(50)
+    elapsed = time.perf_counter() - start
+    assert photos.model.rowCount() == 300
+    assert elapsed < 1.0
+    requested = len(photos.cache.pixmaps) + len(photos.cache.pending)
+    assert 0 < requested < 300
