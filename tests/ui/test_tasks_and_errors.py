@@ -82,3 +82,20 @@ def test_a_bug_is_logged_and_the_dialog_names_the_log_file(
 def test_a_user_error_is_shown_as_its_one_line(qapp, shown_messages: list[str]) -> None:
     crash_handler.report_exception(UserError("backup.zip", "the file is damaged"))
     assert shown_messages == ["backup.zip: the file is damaged"]
+
+
+def test_results_for_a_destroyed_owner_are_dropped_quietly(qtbot, capfd) -> None:
+    import time
+
+    from shiboken6 import delete
+
+    owner = QObject()
+    delivered: list[object] = []
+    run_in_background(owner, lambda: time.sleep(0.2) or 1, delivered.append)
+    delete(owner)
+    from vitidesk.ui.tasks import wait_for_background_tasks
+
+    assert wait_for_background_tasks(5000)
+    qtbot.wait(50)
+    assert delivered == []
+    assert "Traceback" not in capfd.readouterr().err

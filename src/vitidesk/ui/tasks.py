@@ -8,6 +8,7 @@ callbacks are dropped.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -62,9 +63,15 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except Exception as exc:
-            self._relay.failed.emit(exc)
+            self._deliver(self._relay.failed, exc)
         else:
-            self._relay.finished.emit(result)
+            self._deliver(self._relay.finished, result)
+
+    @staticmethod
+    def _deliver(signal, value: object) -> None:
+        # If the owner, and with it the relay, is gone, nobody is waiting for the value.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(value)
 
 
 def run_in_background(

@@ -7,7 +7,7 @@ at import) only when the view asks for it, on the thread pool, and kept as a QPi
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 
 from vitidesk.storage.photos import Photo, PhotoLibrary
 from vitidesk.ui.tasks import run_in_background
@@ -17,15 +17,23 @@ PhotoRole = Qt.ItemDataRole.UserRole + 1
 
 
 def _load_thumbnail(path: str) -> QImage:
-    image = QImage(path)  # QImage (unlike QPixmap) may be made on a worker thread
+    """The thumbnail centred on a square tile, so every caption lines up.
+    Runs on a worker: QImage and QPainter-on-QImage (unlike QPixmap) are safe there."""
+    image = QImage(path)
     if image.isNull():
         return image
-    return image.scaled(
+    scaled = image.scaled(
         THUMB_PX,
         THUMB_PX,
         Qt.AspectRatioMode.KeepAspectRatio,
         Qt.TransformationMode.SmoothTransformation,
     )
+    tile = QImage(THUMB_PX, THUMB_PX, QImage.Format.Format_RGB32)
+    tile.fill(QColor("#e9eef0"))
+    painter = QPainter(tile)
+    painter.drawImage((THUMB_PX - scaled.width()) // 2, (THUMB_PX - scaled.height()) // 2, scaled)
+    painter.end()
+    return tile
 
 
 class ThumbnailCache(QObject):
@@ -33,7 +41,7 @@ class ThumbnailCache(QObject):
         super().__init__(parent)
         self.pixmaps: dict[str, QPixmap] = {}
         self.pending: set[str] = set()
-        self.placeholder = QPixmap(THUMB_PX, int(THUMB_PX * 0.75))
+        self.placeholder = QPixmap(THUMB_PX, THUMB_PX)
         self.placeholder.fill(QColor("#e3e8eb"))
         self.listeners: list = []
 
