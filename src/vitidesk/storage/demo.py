@@ -15,6 +15,7 @@ from pathlib import Path
 from vitidesk.errors import UserError
 from vitidesk.storage.atomic import atomic_write_text, ensure_private_dir
 from vitidesk.storage.database import Store
+from vitidesk.storage.demo_photos import prepared_series, seed_photos
 
 MARKER = ".vitidesk-demo"
 DEMO_NAME = "Alex Demo"
@@ -30,7 +31,13 @@ def seed_profile(store: Store) -> None:
 
 
 # Features append their seeders here, in the order they should run.
-SEEDERS: list[Callable[[Store], None]] = [seed_profile]
+SEEDERS: list[Callable[[Store], None]] = [seed_profile, seed_photos]
+
+
+def warm_up() -> None:
+    """Do the slow part of seeding ahead (rendering the sample photos); safe on a worker
+    thread, so "Reset demo" can then swap the store in a moment."""
+    prepared_series()
 
 
 def is_demo_dir(folder: Path) -> bool:

@@ -7,8 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from vitidesk.storage.database import Store
-from vitidesk.storage.demo import reset_demo
+from vitidesk.storage.demo import reset_demo, warm_up
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.tasks import run_in_background
 
@@ -32,11 +31,13 @@ def reset_demo_profile(
         if answer != QMessageBox.StandardButton.Yes:
             return
     folder = state.paths.data_dir
-    state.store.close()
 
-    def finished(store: Store) -> None:
-        state.replace_store(store)
+    def swap(_: object) -> None:
+        # The slow part ran on a worker while the old store stayed open; the swap itself is
+        # quick and happens here on the GUI thread, so no view ever sees a closed store.
+        state.store.close()
+        state.replace_store(reset_demo(folder))
         if on_done is not None:
             on_done()
 
-    run_in_background(parent, lambda: reset_demo(folder), finished)
+    run_in_background(parent, warm_up, swap)
