@@ -139,3 +139,14 @@ def test_a_long_timeline_opens_fast_and_loads_only_what_is_seen(
     assert elapsed < 1.0
     requested = len(photos.cache.pixmaps) + len(photos.cache.pending)
     assert 0 < requested < 300
+
+
+def test_a_new_body_site_can_be_added_and_renamed(qtbot, photos: PhotosPage, monkeypatch) -> None:
+    answers = iter([("Left knee", True), ("Right knee", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    photos.add_site()
+    names = [photos.sites.item(r).text() for r in range(photos.sites.count())]
+    assert "Left knee (0)" in names
+    photos.sites.setCurrentRow(names.index("Left knee (0)"))
+    photos.rename_site(photos.current_site())
+    assert "Right knee (0)" in [photos.sites.item(r).text() for r in range(photos.sites.count())]

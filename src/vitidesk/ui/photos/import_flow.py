@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
+    QPushButton,
     QRadioButton,
     QTextBrowser,
     QVBoxLayout,
@@ -83,6 +84,10 @@ class ImportOptionsDialog(QDialog):
         note.setWordWrap(True)
         note.setObjectName("Muted")
         layout.addWidget(note)
+        guide = QPushButton(self.tr("How to take consistent photos…"))
+        guide.setObjectName("LinkButton")
+        guide.clicked.connect(self._show_guide)
+        layout.addWidget(guide)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -90,6 +95,11 @@ class ImportOptionsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _show_guide(self) -> None:
+        from vitidesk.ui.photos.capture_guide import CaptureGuideDialog
+
+        CaptureGuideDialog(self).exec()
 
     def site_id(self) -> int:
         return int(self.site_box.currentData())

@@ -101,6 +101,8 @@ class PhotosPage(QWidget):
         self.sites.setAccessibleName(self.tr("Body sites"))
         self.sites.setMinimumWidth(140)
         self.sites.currentRowChanged.connect(self._site_chosen)
+        self.sites.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.sites.customContextMenuRequested.connect(self._site_menu)
         column.addWidget(self.sites, 1)
         add_site = QPushButton(self.tr("New body site…"))
         add_site.clicked.connect(self.add_site)
@@ -275,6 +277,26 @@ class PhotosPage(QWidget):
         if ok and name.strip():
             try:
                 self.library.site_named(name, create=True)
+            except UserError as exc:
+                self.status.setText(exc.one_line())
+                return
+            self.state.photos_changed.emit()
+
+    def _site_menu(self, point: QPoint) -> None:
+        site = self.current_site()
+        if site is None or site.builtin:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Rename body site…"), lambda: self.rename_site(site))
+        menu.exec(self.sites.viewport().mapToGlobal(point))
+
+    def rename_site(self, site) -> None:
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename body site"), self.tr("New name:"), text=site.name
+        )
+        if ok and name.strip():
+            try:
+                self.library.rename_site(site.id, name)
             except UserError as exc:
                 self.status.setText(exc.one_line())
                 return

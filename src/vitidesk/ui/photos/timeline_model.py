@@ -67,12 +67,14 @@ class TimelineModel(QAbstractListModel):
         self.library = library
         self.cache = cache
         self.photos: list[Photo] = []
+        self.show_site = True
         self._rows_by_thumb: dict[str, int] = {}
         cache.listeners.append(self._thumbnail_ready)
 
     def load(self, site_id: int | None) -> None:
         self.beginResetModel()
         self.photos = self.library.photos(site_id)
+        self.show_site = site_id is None
         self._rows_by_thumb = {
             str(self.library.thumbnail_path(photo)): row for row, photo in enumerate(self.photos)
         }
@@ -86,7 +88,7 @@ class TimelineModel(QAbstractListModel):
             return None
         photo = self.photos[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return caption(photo)
+            return caption(photo, self.show_site)
         if role == Qt.ItemDataRole.DecorationRole:
             return self.cache.get(str(self.library.thumbnail_path(photo))) or self.cache.placeholder
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -106,8 +108,10 @@ class TimelineModel(QAbstractListModel):
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
-def caption(photo: Photo) -> str:
+def caption(photo: Photo, with_site: bool = False) -> str:
     date = photo.taken_at.strftime("%d %b %Y")
+    if with_site:
+        date = f"{photo.site} · {date}"
     light = " · UV" if photo.light == "uv" else ""
     label = f"\n{photo.label}" if photo.label else ""
     return f"{date}{light}{label}"
