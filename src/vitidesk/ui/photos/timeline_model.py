@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from vitidesk.storage.photos import Photo, PhotoLibrary
 from vitidesk.ui.tasks import run_in_background
 
-THUMB_PX = 180
+THUMB_PX = 168
 PhotoRole = Qt.ItemDataRole.UserRole + 1
 
 
