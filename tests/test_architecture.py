@@ -45,3 +45,20 @@ def test_headless_check_command_does_not_load_qt() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_opening_the_window_loads_no_image_or_lesson_machinery_before_the_first_frame(
+    tmp_path,
+) -> None:
+    """Start-up stays fast: Pillow, numpy and the lesson loader are not needed to paint."""
+    code = (
+        "import os, sys\n"
+        "os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen')\n"
+        "from vitidesk.cli import main\n"
+        f"code = main(['--data-dir', {str(tmp_path / 'd')!r}, '--exit-when-ready'])\n"
+        "assert code == 0, code\n"
+        "print(sorted(m for m in ('PIL', 'numpy', 'vitidesk.core.lessons') if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -12,11 +12,12 @@ READY_TIMEOUT_MS = 30_000
 
 
 def _open_store(paths: AppPaths):
-    from vitidesk.storage.database import Store
-    from vitidesk.storage.demo import open_demo_store
+    if paths.demo:  # imported only here: seeding the demo needs Pillow, opening a store does not
+        from vitidesk.storage.demo import open_demo_store
 
-    if paths.demo:
         return open_demo_store(paths.data_dir)
+    from vitidesk.storage.database import Store
+
     return Store.open(paths.data_dir)
 
 
