@@ -52,7 +52,14 @@ class PhotosPage(QWidget):
         self.cache = ThumbnailCache(self)
         self.model = TimelineModel(self.library, self.cache)
         self.busy = False
-        outer = QVBoxLayout(self)
+        self.compare_view = None
+        self.sections = QStackedWidget()
+        browse = QWidget()
+        self.sections.addWidget(browse)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.addWidget(self.sections)
+        outer = QVBoxLayout(browse)
         outer.setContentsMargins(28, 20, 28, 12)
         outer.addLayout(self._header())
         splitter = QSplitter()
@@ -88,6 +95,12 @@ class PhotosPage(QWidget):
         self.add_button = QPushButton(self.tr("Add photos…"))
         self.add_button.setObjectName("PrimaryButton")
         self.add_button.clicked.connect(self.add_photos)
+        self.compare_button = QPushButton(self.tr("Compare…"))
+        self.compare_button.setToolTip(
+            self.tr("See two dates side by side, with swipe, overlay and an estimate of change")
+        )
+        self.compare_button.clicked.connect(self.open_compare)
+        row.addWidget(self.compare_button, 0, Qt.AlignmentFlag.AlignBottom)
         row.addWidget(self.guide_button, 0, Qt.AlignmentFlag.AlignBottom)
         row.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignBottom)
         return row
@@ -191,6 +204,11 @@ class PhotosPage(QWidget):
     # -- data ----------------------------------------------------------------------------
     def _store_replaced(self) -> None:
         self.library = PhotoLibrary(self.state.store)
+        if self.compare_view is not None:
+            self.sections.removeWidget(self.compare_view)
+            self.compare_view.deleteLater()
+            self.compare_view = None
+        self.sections.setCurrentIndex(0)
         self.model.library = self.library
         self.cache.pixmaps.clear()
         self.reload()
@@ -236,6 +254,7 @@ class PhotosPage(QWidget):
     def _show_site(self) -> None:
         site_id = self.current_site_id()
         self.model.load(None if site_id == ALL_SITES else site_id)
+        self.compare_button.setEnabled(self.model.rowCount() >= 2)
         self._selection_changed()
         if self.model.rowCount():
             self.stack.setCurrentWidget(self.timeline_pane)
@@ -265,6 +284,28 @@ class PhotosPage(QWidget):
         return [index.data(PhotoRole) for index in self.timeline.selectionModel().selectedIndexes()]
 
     # -- actions -------------------------------------------------------------------------
+    def open_compare(self) -> None:
+        """Compare the two selected photos, or the first and latest of this site."""
+        from vitidesk.ui.compare.compare_view import CompareView, default_pair
+
+        photos = list(self.model.photos)
+        selected = sorted(self.selected_photos(), key=lambda p: (p.taken_at, p.id))
+        pair = (selected[0], selected[-1]) if len(selected) >= 2 else default_pair(photos)
+        if pair is None and len(photos) >= 2:
+            pair = (photos[0], photos[-1])
+        if pair is None:
+            self.status.setText(self.tr("Add at least two photos to compare them."))
+            return
+        if self.compare_view is None:
+            self.compare_view = CompareView(self.library)
+            self.compare_view.closed.connect(self.close_compare)
+            self.sections.addWidget(self.compare_view)
+        self.sections.setCurrentWidget(self.compare_view)
+        self.compare_view.open_pair(photos, *pair)
+
+    def close_compare(self) -> None:
+        self.sections.setCurrentIndex(0)
+
     def show_guide(self) -> None:
         from vitidesk.ui.photos.capture_guide import CaptureGuideDialog
 

@@ -1,0 +1,1 @@
+"""Before/after comparison of two photos: modes, alignment, depigmentation estimate."""

@@ -1,0 +1,291 @@
+"""The comparison screen: pick two photos, switch modes, align them, estimate the change."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QTransform
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vitidesk.storage.photos import Photo, PhotoLibrary
+from vitidesk.ui.compare.canvas import MASK_COLOURS, MODES, CompareCanvas
+from vitidesk.ui.compare.loader import load_photo
+from vitidesk.ui.compare.measure_panel import MeasurePanel
+from vitidesk.ui.tasks import run_in_background
+from vitidesk.ui.widgets.page import wrapped_label
+
+MODE_NAMES = {
+    "side": "Side by side",
+    "swipe": "Swipe",
+    "overlay": "Overlay",
+    "blink": "Blink",
+    "difference": "Difference",
+}
+
+
+def default_pair(photos: list[Photo]) -> tuple[Photo, Photo] | None:
+    """The first and the latest photo of one body site (the site with the most photos)."""
+    by_site: dict[int, list[Photo]] = {}
+    for photo in photos:
+        if photo.light == "visible":
+            by_site.setdefault(photo.site_id, []).append(photo)
+    candidates = [group for group in by_site.values() if len(group) >= 2]
+    if not candidates:
+        return None
+    group = max(candidates, key=len)
+    group.sort(key=lambda p: (p.taken_at, p.id))
+    return group[0], group[-1]
+
+
+class CompareView(QWidget):
+    closed = Signal()
+
+    def __init__(self, library: PhotoLibrary) -> None:
+        super().__init__()
+        self.library = library
+        self.setAccessibleName(self.tr("Compare photos"))
+        self.pair: list[Photo | None] = [None, None]
+        self.aligned = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 14, 20, 10)
+        outer.addLayout(self._top_row())
+        outer.addLayout(self._mode_row())
+        self.warning = wrapped_label("")
+        self.warning.setObjectName("WarningBanner")
+        self.warning.hide()
+        outer.addWidget(self.warning)
+        body = QHBoxLayout()
+        self.canvas = CompareCanvas()
+        body.addWidget(self.canvas, 1)
+        self.panel = MeasurePanel(self)
+        body.addWidget(self.panel)
+        outer.addLayout(body, 1)
+        self.canvas.landmark_added.connect(self._landmarks_changed)
+        self.canvas.region_drawn.connect(lambda _: self.panel.measure())
+        self.canvas.scale_picked.connect(self._scale_picked)
+        self._shortcuts()
+
+    # -- layout --------------------------------------------------------------------------
+    def _top_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        back = QPushButton(self.tr("◀ Back to photos"))
+        back.clicked.connect(self.closed)
+        row.addWidget(back)
+        row.addSpacing(12)
+        self.pickers: list[QComboBox] = []
+        for index, text in enumerate((self.tr("&Before:"), self.tr("&After:"))):
+            label = QLabel(text)
+            picker = QComboBox()
+            picker.setAccessibleName(text.replace("&", "").rstrip(":"))
+            picker.setMinimumContentsLength(18)
+            picker.currentIndexChanged.connect(lambda _=0, i=index: self._picked(i))
+            label.setBuddy(picker)
+            row.addWidget(label)
+            row.addWidget(picker, 1)
+            self.pickers.append(picker)
+        return row
+
+    def _mode_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.mode_group = QButtonGroup(self)
+        self.mode_buttons: dict[str, QPushButton] = {}
+        for number, mode in enumerate(MODES, start=1):
+            button = QPushButton(f"{self.tr(MODE_NAMES[mode])} ({number})")
+            button.setCheckable(True)
+            button.setStyleSheet("padding: 6px 10px;")
+            button.clicked.connect(lambda _=False, m=mode: self.set_mode(m))
+            self.mode_group.addButton(button)
+            self.mode_buttons[mode] = button
+            row.addWidget(button)
+        self.mode_buttons["side"].setChecked(True)
+        row.addStretch(1)
+        self.opacity = QSlider(Qt.Orientation.Horizontal)
+        self.opacity.setRange(0, 100)
+        self.opacity.setValue(50)
+        self.opacity.setMaximumWidth(120)
+        self.opacity.setAccessibleName(self.tr("Overlay opacity"))
+        self.opacity.valueChanged.connect(self._opacity_changed)
+        self.opacity.setVisible(False)
+        row.addWidget(self.opacity)
+        for text, tip, action in (
+            (self.tr("Fit"), self.tr("Fit to the window (F)"), self.canvas_fit),
+            (self.tr("100%"), self.tr("Actual pixels (0)"), lambda: self.canvas.actual_size()),
+        ):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.setStyleSheet("padding: 6px 10px;")
+            button.clicked.connect(action)
+            row.addWidget(button)
+        self.link = QCheckBox(self.tr("Zoom linked (L)"))
+        self.link.setChecked(True)
+        self.link.setToolTip(
+            self.tr("Unlink to move each photo on its own, for photos not aligned")
+        )
+        self.link.toggled.connect(lambda on: self.canvas.set_linked(on))
+        row.addWidget(self.link)
+        return row
+
+    def _shortcuts(self) -> None:
+        for number, mode in enumerate(MODES, start=1):
+            QShortcut(QKeySequence(str(number)), self, lambda m=mode: self.set_mode(m))
+        for key, action in (
+            ("F", self.canvas_fit),
+            ("0", lambda: self.canvas.actual_size()),
+            ("+", lambda: self.canvas.zoom_by(1.25)),
+            ("=", lambda: self.canvas.zoom_by(1.25)),
+            ("-", lambda: self.canvas.zoom_by(0.8)),
+            ("L", lambda: self.link.toggle()),
+            ("Escape", self.closed.emit),
+        ):
+            QShortcut(QKeySequence(key), self, action)
+
+    # -- choosing photos -----------------------------------------------------------------
+    def open_pair(self, photos: list[Photo], before: Photo, after: Photo) -> None:
+        self.photos = photos
+        for picker, chosen in zip(self.pickers, (before, after), strict=True):
+            picker.blockSignals(True)
+            picker.clear()
+            for photo in photos:
+                light = " · UV" if photo.light == "uv" else ""
+                picker.addItem(f"{photo.site} · {photo.taken_at.isoformat()}{light}", photo.id)
+            picker.setCurrentIndex(max(0, picker.findData(chosen.id)))
+            picker.blockSignals(False)
+        self._load(0, before)
+        self._load(1, after)
+        self.canvas.setFocus()
+
+    def _picked(self, index: int) -> None:
+        photo_id = self.pickers[index].currentData()
+        photo = next((p for p in self.photos if p.id == photo_id), None)
+        if photo is not None:
+            self._load(index, photo)
+
+    def _load(self, index: int, photo: Photo) -> None:
+        self.pair[index] = photo
+        self.reset_alignment()
+        self.panel.clear_results()
+        label = photo.taken_at.strftime("%d %b %Y") + (" · UV" if photo.light == "uv" else "")
+        load_photo(
+            self,
+            self.library.path_of(photo),
+            lambda loaded: self.canvas.set_photo(index, loaded, label),
+            lambda loaded: self.canvas.update(),
+            lambda error: self.panel.say(str(error)),
+        )
+        self._check_pair()
+
+    def _check_pair(self) -> None:
+        before, after = self.pair
+        notes = []
+        if before and after and before.light != after.light:
+            notes.append(
+                self.tr(
+                    "One photo was taken under UV light and the other in normal light. "
+                    "Compare like with like: the patches look very different under UV."
+                )
+            )
+        if before and after and before.site_id != after.site_id:
+            notes.append(self.tr("These photos are of different body sites."))
+        if before and after and before.taken_at > after.taken_at:
+            notes.append(self.tr("The 'before' photo is newer than the 'after' photo."))
+        self.warning.setText("  ".join(notes))
+        self.warning.setVisible(bool(notes))
+
+    # -- modes and view ------------------------------------------------------------------
+    def set_mode(self, mode: str) -> None:
+        self.canvas.set_mode(mode)
+        self.mode_buttons[mode].setChecked(True)
+        self.opacity.setVisible(mode == "overlay")
+
+    def canvas_fit(self) -> None:
+        self.canvas.fit_all()
+
+    def _opacity_changed(self, value: int) -> None:
+        self.canvas.opacity = value / 100
+        self.canvas.update()
+
+    # -- alignment -----------------------------------------------------------------------
+    def reset_alignment(self) -> None:
+        self.aligned = False
+        self.canvas.set_transform(QTransform())
+        self.canvas.ref_points.clear()
+        self.canvas.moving_points.clear()
+        self.panel.alignment_changed(None)
+
+    def align_automatically(self) -> None:
+        before, after = self.pair
+        if before is None or after is None:
+            return
+        from vitidesk.ui.compare.jobs import align
+
+        self.panel.say(self.tr("Aligning…"))
+        run_in_background(
+            self,
+            lambda: align(self.library.path_of(before), self.library.path_of(after)),
+            lambda result: self.apply_alignment(result.transform),
+            lambda error: self.panel.say(str(error)),
+        )
+
+    def apply_alignment(self, similarity) -> None:
+        from vitidesk.ui.compare.jobs import similarity_to_qtransform
+
+        self.canvas.set_transform(similarity_to_qtransform(similarity))
+        self.aligned = True
+        self.panel.alignment_changed(similarity)
+        self.panel.clear_results()
+
+    def _landmarks_changed(self) -> None:
+        refs, moving = self.canvas.ref_points, self.canvas.moving_points
+        self.panel.landmarks_changed(len(refs), len(moving))
+
+    def apply_landmarks(self) -> None:
+        from vitidesk.ui.compare.jobs import fit_landmarks
+
+        refs, moving = self.canvas.ref_points, self.canvas.moving_points
+        count = min(len(refs), len(moving))
+        if count < 2:
+            self.panel.say(self.tr("Click at least 2 matching points on each photo first."))
+            return
+        # Points on the later photo were clicked in its own pixels: fit from those.
+        try:
+            similarity = fit_landmarks(moving[:count], refs[:count])
+        except ValueError as exc:
+            self.panel.say(str(exc))
+            return
+        self.canvas.tool = "pan"
+        self.apply_alignment(similarity)
+
+    def _scale_picked(self, first: QPointF, second: QPointF) -> None:
+        length, ok = QInputDialog.getDouble(
+            self,
+            self.tr("Set the scale"),
+            self.tr("Length between the two points, in cm:"),
+            1.0,
+            0.1,
+            100.0,
+            1,
+        )
+        if ok:
+            self.panel.set_scale(first, second, length)
+        self.canvas.tool = "pan"
+
+    def region(self) -> QRectF | None:
+        return self.canvas.region
+
+    def show_masks(self, masks) -> None:
+        self.canvas.masks = masks
+        self.canvas.update()
+
+    @staticmethod
+    def mask_colours():
+        return MASK_COLOURS
