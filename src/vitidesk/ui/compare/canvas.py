@@ -89,8 +89,8 @@ class CompareCanvas(QWidget):
 
     def set_linked(self, linked: bool) -> None:
         self.linked = linked
-        if linked:
-            self.views[1] = self.views[0].copy()
+        # Either way the right pane starts from what is on screen now.
+        self.views[1] = self.views[0].copy()
         self.update()
 
     def set_transform(self, transform: QTransform) -> None:
