@@ -8,10 +8,12 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -68,7 +70,13 @@ class CompareView(QWidget):
         self.canvas = CompareCanvas()
         body.addWidget(self.canvas, 1)
         self.panel = MeasurePanel(self)
-        body.addWidget(self.panel)
+        side = QScrollArea()
+        side.setWidget(self.panel)
+        side.setWidgetResizable(True)
+        side.setFrameShape(QFrame.Shape.NoFrame)
+        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side.setFixedWidth(self.panel.width() + 16)
+        body.addWidget(side)
         outer.addLayout(body, 1)
         self.canvas.landmark_added.connect(self._landmarks_changed)
         self.canvas.region_drawn.connect(lambda _: self.panel.measure())
