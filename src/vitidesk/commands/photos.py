@@ -8,6 +8,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from vitidesk.commands.photo_align import add_align_parser, run_align
 from vitidesk.errors import UserError
 from vitidesk.storage.photo_batch import DEFAULT_SITE, REFUSED, expand_paths, import_files
 from vitidesk.storage.photos import PhotoLibrary
@@ -40,9 +41,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     listing.add_argument("--site", help="only this body site")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     actions.add_parser("sites", help="list the body sites and their photo counts")
+    add_align_parser(actions)
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
+    if args.photos_action == "align":  # works on files; needs no store
+        return run_align(args, ctx)
     with ctx.open_store() as store:
         library = PhotoLibrary(store)
         if args.photos_action == "import":

@@ -26,6 +26,8 @@ from vitidesk.ui.compare.measure_panel import MeasurePanel
 from vitidesk.ui.tasks import run_in_background
 from vitidesk.ui.widgets.page import wrapped_label
 
+MIN_CONFIDENCE = 0.15  # below this the automatic match is no better than chance
+
 MODE_NAMES = {
     "side": "Side by side",
     "swipe": "Swipe",
@@ -240,9 +242,21 @@ class CompareView(QWidget):
         run_in_background(
             self,
             lambda: align(self.library.path_of(before), self.library.path_of(after)),
-            lambda result: self.apply_alignment(result.transform),
+            self._aligned_automatically,
             lambda error: self.panel.say(str(error)),
         )
+
+    def _aligned_automatically(self, result) -> None:
+        if result.confidence < MIN_CONFIDENCE:
+            self.panel.alignment_changed(None)
+            self.panel.say(
+                self.tr(
+                    "VitiDesk could not line these photos up by itself. Use “Pick matching "
+                    "points” and click the same 2 or 3 spots on each photo."
+                )
+            )
+            return
+        self.apply_alignment(result.transform)
 
     def apply_alignment(self, similarity) -> None:
         from vitidesk.ui.compare.jobs import similarity_to_qtransform
