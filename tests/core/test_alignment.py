@@ -346,6 +346,111 @@ def test_photos_in_other_modes_align(scene: np.ndarray) -> None:
     assert corner_error(estimate_alignment(ref, moving).transform, truth) < 3.0
 
 
+# ---------------------------------------------------------------------------------------------
+# Different visits: the demo photos, whose patches shrink from visit to visit
+
+BACKDROP = (20, 22, 26)
+
+VISITS = [
+    # site, later visit, rotation, scale, shift (px), exposure gain, white balance
+    ("Face", 1, 20.0, 0.85, (-160.0, -120.0), 1.3, (1.1, 1.0, 0.9)),
+    ("Face", 2, -8.5, 1.12, (95.0, -60.0), 0.75, (0.9, 1.0, 1.12)),
+    ("Face", 3, 3.0, 0.93, (30.0, 110.0), 1.15, (1.05, 0.97, 0.92)),
+    ("Hands", 1, -20.0, 1.15, (160.0, 120.0), 0.7, (0.92, 1.0, 1.1)),
+    ("Hands", 2, 6.0, 1.0, (40.0, -25.0), 1.2, (1.08, 1.0, 0.88)),
+    ("Hands", 3, 14.0, 0.88, (-120.0, 70.0), 0.85, (1.0, 1.06, 0.9)),
+    ("Trunk", 1, -15.0, 0.85, (120.0, -100.0), 1.25, (0.88, 1.0, 1.08)),
+    ("Trunk", 2, 17.5, 1.09, (-60.0, -120.0), 0.8, (1.1, 0.95, 1.0)),
+    ("Trunk", 3, -2.5, 1.15, (-160.0, 40.0), 1.1, (0.95, 1.0, 1.1)),
+]
+
+
+def later_visit(
+    site: str, visit: int, truth: Similarity, gain: float, balance: tuple[float, float, float]
+) -> Image.Image:
+    """The demo photo of ``site`` at ``visit`` seen through ``truth`` (its pixel q shows the
+    point truth(q) of the visit's own frame, the frame of visit 0), with another exposure and
+    white balance; dark cloth where the view leaves the photo."""
+    from vitidesk.core.demo_photos import render_sample
+
+    seen = render_sample(site, visit).transform(
+        SIZE,
+        Image.Transform.AFFINE,
+        pillow_affine(truth.matrix()),
+        Image.Resampling.BILINEAR,
+        fillcolor=BACKDROP,
+    )
+    pixels = np.asarray(seen, np.float32) * gain * np.asarray(balance, np.float32)
+    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+
+
+@pytest.fixture(scope="module")
+def first_visits() -> dict[str, Image.Image]:
+    from vitidesk.core.demo_photos import render_sample
+
+    return {site: render_sample(site, 0) for site in ("Face", "Hands", "Trunk")}
+
+
+@pytest.mark.parametrize(("site", "visit", "rotation", "scale", "shift", "gain", "balance"), VISITS)
+def test_photos_from_different_visits_align_within_3_px(
+    first_visits: dict[str, Image.Image],
+    site: str,
+    visit: int,
+    rotation: float,
+    scale: float,
+    shift: tuple[float, float],
+    gain: float,
+    balance: tuple[float, float, float],
+) -> None:
+    truth = about_centre(rotation, scale, shift)
+    moving = later_visit(site, visit, truth, gain, balance)
+    result = estimate_alignment(first_visits[site], moving)
+    error = corner_error(result.transform, truth)
+    assert error <= 3.0, (truth, result.transform, error)
+    assert result.confidence > 0.3
+
+
+@pytest.mark.parametrize(
+    ("site", "visit", "rotation", "scale", "shift", "gain", "balance"), VISITS[::4]
+)
+def test_the_structure_alone_aligns_different_visits(
+    first_visits: dict[str, Image.Image],
+    monkeypatch: pytest.MonkeyPatch,
+    site: str,
+    visit: int,
+    rotation: float,
+    scale: float,
+    shift: tuple[float, float],
+    gain: float,
+    balance: tuple[float, float, float],
+) -> None:
+    """Without the last, texture, refinement (as when the visits share no fine texture)."""
+    monkeypatch.setattr(alignment, "_refine_texture", lambda ref, moving, found, levels: found)
+    truth = about_centre(rotation, scale, shift)
+    moving = later_visit(site, visit, truth, gain, balance)
+    error = corner_error(estimate_alignment(first_visits[site], moving).transform, truth)
+    assert error <= 3.0, error
+
+
+def test_a_later_visit_turned_by_pillow_rotate(first_visits: dict[str, Image.Image]) -> None:
+    """Pillow's rotate(6) turns the picture counter-clockwise on screen about (800, 600) in its
+    pixel-corner coordinates, then shifts it: taking it back is a clockwise turn, +6° here."""
+    from vitidesk.core.demo_photos import render_sample
+
+    moving = render_sample("Hands", 2).rotate(
+        6.0, resample=Image.Resampling.BILINEAR, translate=(40, -25), fillcolor=BACKDROP
+    )
+    corner_centre = np.array([800.0, 600.0])  # Pillow's centre, in pixel-corner coordinates
+    turn = Similarity(0.0, 0.0, 6.0, 1.0)
+    # moving (corner coords) c -> turn(c - centre - shift) + centre; pixel centres are c - 0.5.
+    offset = corner_centre - turn.apply(corner_centre + np.array([40.0, -25.0]))
+    offset += turn.apply(np.array([0.5, 0.5])) - np.array([0.5, 0.5])
+    truth = Similarity(float(offset[0]), float(offset[1]), 6.0, 1.0)
+    assert np.allclose(truth.apply(np.array([410.83, 318.45])), [400.0, 300.0], atol=0.1)
+    result = estimate_alignment(first_visits["Hands"], moving)
+    assert corner_error(result.transform, truth) <= 3.0, result.transform
+
+
 def test_tiny_images_are_refused() -> None:
     with pytest.raises(ValueError, match="too small"):
         estimate_alignment(Image.new("RGB", (20, 20)), Image.new("RGB", (200, 200)))

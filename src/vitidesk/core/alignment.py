@@ -9,13 +9,25 @@ reflection) from two or more clicked point pairs.
 
 :func:`estimate_alignment` is the automatic method, built for what changes between clinic
 visits: rotation up to about ±20°, scale ±15%, framing shifted by a tenth of the photo, and
-different exposure and white balance. It works on small grey copies whose local contrast is
-normalised (log brightness minus its local mean, over its local spread), which makes exposure,
-gamma and white balance irrelevant. Rotation and scale come from a log-polar phase correlation
-of the windowed Fourier magnitudes (which ignore the shift); each candidate, and its 180° twin,
-gets its shift by phase correlation and is scored by normalised cross-correlation (NCC). The
-best is refined by Gauss-Newton (inverse-compositional Lucas-Kanade) on the four similarity
-parameters at 512 and then 1024 pixels. The confidence is the final NCC over the overlap.
+different exposure and white balance. Photos from different visits need not share their fine
+texture (skin grain, noise, focus) and their patches shrink, so it works at several scales.
+
+First the large-scale structure, which does correspond across visits: the outline of the body
+part against the background, creases and the edges of patches. At 128, 256 and 512 pixels on
+the long side, the structure image is the gradient magnitude of strongly blurred log brightness
+(so exposure and white balance hardly matter), square-rooted and smoothed. At 128 pixels every
+rotation (3° apart) and scale (7% apart) of a grid over the visit range, plus the log-polar
+phase-correlation guesses from the Fourier magnitudes (each with its 180° twin), gets its shift
+by cross-correlation and is scored by normalised cross-correlation (NCC) over the overlap. The
+best few distinct guesses are refined there by Gauss-Newton (inverse-compositional
+Lucas-Kanade on the four similarity parameters, with a gain and offset fitted at every step),
+the best two again at 256 pixels, the winner at 512.
+
+Last the texture: small grey copies whose local contrast is normalised (log brightness minus
+its local mean, over its local spread) at 1024 pixels refine the result once more, kept only
+when that raises their NCC without lowering the structure NCC: when the photos share fine
+texture this makes the result sub-pixel, when they do not it leaves the structure's answer. The
+confidence is the texture NCC over the overlap at 512 pixels.
 
 Pure numpy and Pillow: no Qt, OpenCV or scipy.
 """
@@ -37,11 +49,17 @@ MAX_SCALE_RATIO = 1.35  # the log-polar search covers 1/1.35 .. 1.35; visits nee
 _LOG_POLAR_ANGLES = 360  # over 180°: 0.5° a step
 _LOG_POLAR_RADII = 192
 _CANDIDATES = 3  # log-polar peaks tried (each with its 180° twin)
-_COARSE_ITERATIONS = 20
-_FALLBACK_BELOW = 0.12  # coarse NCC under which the grid search runs too
-_GRID_ROTATION = 22.5
-_GRID_LOG_SCALE = math.log(1.18)
-_FINE_ITERATIONS = 8
+_COARSE_ITERATIONS = 20  # Gauss-Newton steps at the coarsest structure level
+_FINE_ITERATIONS = 8  # ... and at every finer level
+_GRID_ROTATION = 24.0  # the structure grid: rotations -24..24° ...
+_GRID_ROTATION_STEP = 3.0
+_GRID_LOG_SCALE = math.log(1.22)  # ... and scales 1/1.22 .. 1.22
+_GRID_SCALES = 7
+_STRUCTURE_SIDES = (128, 256, 512)  # long sides of the structure levels
+_STRUCTURE_SIGMA = 1.5  # blur of the structure images, in their own pixels
+_STRUCTURE_CANDIDATES = 4  # guesses refined at the coarsest structure level
+_STRUCTURE_FINALISTS = 2  # of which refined at the next
+_STRUCTURE_TOLERANCE = 0.01  # structure NCC the texture refinement may cost
 
 
 # ---------------------------------------------------------------------------------------------
@@ -316,9 +334,8 @@ def _halve(a: np.ndarray) -> np.ndarray:
     return 0.25 * (a[0::2, 0::2] + a[1::2, 0::2] + a[0::2, 1::2] + a[1::2, 1::2])
 
 
-def _pyramid(image: Image.Image) -> tuple[_Level, _Level]:
+def _pyramid(log_grey: np.ndarray, factor: float) -> tuple[_Level, _Level]:
     """The (coarse, fine) working levels: about 512 and 1024 pixels on the long side."""
-    log_grey, factor = _grey_small(image, FINE_SIDE)
     fine = _Level(_normalise(log_grey, 6.0), factor)
     half = _halve(log_grey) if min(log_grey.shape) >= 2 * MIN_SIDE else log_grey
     coarse_factor = factor * (2.0 if half is not log_grey else 1.0)
@@ -327,7 +344,7 @@ def _pyramid(image: Image.Image) -> tuple[_Level, _Level]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Coarse search: log-polar phase correlation for rotation and scale, then the shift
+# The search: log-polar guesses and a grid on the structure images, each completed by its shift
 
 
 def _hann(n: int) -> np.ndarray:
@@ -464,54 +481,103 @@ def _ncc(a: np.ndarray, b: np.ndarray, mask: np.ndarray) -> float:
     return float(np.sum(x * y)) / denominator if denominator > 0 else 0.0
 
 
-def _shift_and_score(
-    ref: np.ndarray, moving: np.ndarray, guess: np.ndarray, window: np.ndarray
-) -> tuple[np.ndarray, float]:
-    """Complete a rotation-and-scale guess (moving -> ref) with the shift from phase
-    correlation; score it by NCC, discounted when the overlap is a sliver."""
-    warped = _warp_array(moving, np.linalg.inv(guess), ref.shape)
-    surface = _phase_correlation(ref * window, warped * window)
+def _structure_levels(log_grey: np.ndarray, factor: float) -> list[_Level]:
+    """The structure levels, coarsest first: the smoothed gradient magnitude of log brightness
+    at 128, 256 and 512 pixels on the long side (fewer for small photos), so that two photos
+    of the same area at different resolutions give levels at about the same scale."""
+    levels = []
+    for side in _STRUCTURE_SIDES:
+        shrunk, shrink = _shrink(log_grey, side)
+        levels.append(_Level(_structure(shrunk), factor * shrink))
+        if shrink == 1.0:
+            break
+    return levels
+
+
+def _shrink(a: np.ndarray, long_side: int) -> tuple[np.ndarray, float]:
+    """A copy of ``a`` whose long side is at most ``long_side`` (antialiased bilinear), and the
+    factor between ``a``'s pixels and the copy's (the same along both axes)."""
+    height, width = a.shape
+    factor = max(1.0, max(width, height) / long_side)
+    if factor == 1.0:
+        return a, 1.0
+    w_small, h_small = max(1, int(width / factor)), max(1, int(height / factor))
+    box = (0.0, 0.0, min(width, w_small * factor), min(height, h_small * factor))
+    image = Image.fromarray(np.ascontiguousarray(a, dtype=np.float32))
+    small = image.resize((w_small, h_small), Image.Resampling.BILINEAR, box=box)
+    return np.asarray(small, dtype=np.float32), factor
+
+
+def _structure(log_grey: np.ndarray) -> np.ndarray:
+    """Where the picture changes on a large scale (the outline against the background, creases,
+    the edges of patches): the gradient magnitude of strongly blurred log brightness, square-
+    rooted so the outline does not drown the rest, smoothed, and divided by its mean."""
+    smooth = _blur(log_grey, _STRUCTURE_SIGMA)
+    gy, gx = np.gradient(smooth)
+    magnitude = _blur(np.sqrt(np.hypot(gx, gy)), 0.5 * _STRUCTURE_SIGMA)
+    mean = float(magnitude.mean())
+    if not mean > 1e-6:
+        return np.zeros_like(magnitude)
+    return (magnitude / mean).astype(np.float32)
+
+
+def _structure_shift(
+    ref_spectrum: np.ndarray,
+    window: np.ndarray,
+    ref: np.ndarray,
+    moving: np.ndarray,
+    guess: np.ndarray,
+) -> np.ndarray:
+    """Complete a rotation-and-scale guess (moving -> ref) of structure images with the shift
+    from their (half-whitened) cross-correlation."""
+    inverse = np.linalg.inv(guess)
+    warped = _warp_array(moving, inverse, ref.shape)
+    mask = _inside_mask(inverse, ref.shape, moving.shape)
+    if mask.sum() < 64:
+        return guess
+    centred = np.where(mask, warped - float(warped[mask].mean()), 0.0) * window
+    cross = ref_spectrum * np.conj(np.fft.rfft2(centred))
+    cross /= np.sqrt(np.abs(cross)) + 1e-6 * float(np.sqrt(np.abs(cross)).max() + 1e-30)
+    surface = np.fft.irfft2(cross, s=ref.shape)
     row, col = np.unravel_index(int(np.argmax(surface)), surface.shape)
     sub_row, sub_col = _subpixel(surface, int(row), int(col))
     shift = _translate(_signed(sub_col, surface.shape[1]), _signed(sub_row, surface.shape[0]))
-    candidate = shift @ guess
-    return candidate, _overlap_ncc(ref, moving, candidate)
+    return shift @ guess
 
 
-def _coarse_search(ref: np.ndarray, moving: np.ndarray) -> tuple[np.ndarray, float]:
-    """The best moving -> ref map at the coarse level, and its NCC."""
+def _structure_search(ref: np.ndarray, moving: np.ndarray) -> list[np.ndarray]:
+    """Moving -> ref guesses for two structure images, best first: every rotation and scale of
+    a grid over the visit range, and the log-polar guesses with their 180° twins, each
+    completed by its shift and scored by NCC; only guesses apart from better ones are kept."""
     window = _hann(ref.shape[0])[:, None] * _hann(ref.shape[1])[None, :]
-    guesses = _rotation_scale_candidates(ref, moving)
-    guesses.append((0.0, 1.0))  # always try "no rotation, no zoom" too
-    best, best_score = np.eye(3), -np.inf
-    tried: set[tuple[float, float]] = set()
+    ref_spectrum = np.fft.rfft2((ref - float(ref.mean())) * window)
+    guesses = [
+        (float(rotation), math.exp(float(log_scale)))
+        for rotation in np.arange(-_GRID_ROTATION, _GRID_ROTATION + 1e-9, _GRID_ROTATION_STEP)
+        for log_scale in np.linspace(-_GRID_LOG_SCALE, _GRID_LOG_SCALE, _GRID_SCALES)
+    ]
+    for rotation, scale in _rotation_scale_candidates(ref, moving):
+        guesses += [(rotation, scale), (rotation + 180.0, scale)]
+    scored = []
     for rotation, scale in guesses:
-        for twin in (rotation, rotation + 180.0):
-            key = (round(twin, 1), round(scale, 3))
-            if key in tried:
-                continue
-            tried.add(key)
-            guess = _about_centres(twin, scale, ref.shape, moving.shape)
-            candidate, score = _shift_and_score(ref, moving, guess, window)
-            if score > best_score:
-                best, best_score = candidate, score
-    return best, best_score
+        guess = _about_centres(rotation, scale, ref.shape, moving.shape)
+        candidate = _structure_shift(ref_spectrum, window, ref, moving, guess)
+        scored.append((_overlap_ncc(ref, moving, candidate), candidate))
+    scored.sort(key=lambda item: -item[0])
+    kept: list[np.ndarray] = []
+    for _, candidate in scored:
+        if all(_corner_distance(candidate, other, moving.shape) > 4.0 for other in kept):
+            kept.append(candidate)
+            if len(kept) == _STRUCTURE_CANDIDATES:
+                break
+    return kept
 
 
-def _grid_search(ref: np.ndarray, moving: np.ndarray) -> tuple[np.ndarray, float]:
-    """The fallback when the log-polar guesses all fail: every rotation (2.5° apart) and
-    scale (5% apart) in the visit range, each completed by its shift."""
-    window = _hann(ref.shape[0])[:, None] * _hann(ref.shape[1])[None, :]
-    best, best_score = np.eye(3), -np.inf
-    for rotation in np.arange(-_GRID_ROTATION, _GRID_ROTATION + 1e-9, 2.5):
-        for log_scale in np.linspace(-_GRID_LOG_SCALE, _GRID_LOG_SCALE, 7):
-            guess = _about_centres(
-                float(rotation), math.exp(float(log_scale)), ref.shape, moving.shape
-            )
-            candidate, score = _shift_and_score(ref, moving, guess, window)
-            if score > best_score:
-                best, best_score = candidate, score
-    return best, best_score
+def _corner_distance(a: np.ndarray, b: np.ndarray, shape: tuple[int, int]) -> float:
+    """The largest distance between where two maps take the corners of a ``shape`` frame."""
+    h, w = shape
+    corners = np.array([[0, 0, 1], [w - 1, 0, 1], [0, h - 1, 1], [w - 1, h - 1, 1]], float).T
+    return float(np.max(np.hypot(*((a - b) @ corners)[:2])))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -519,10 +585,15 @@ def _grid_search(ref: np.ndarray, moving: np.ndarray) -> tuple[np.ndarray, float
 
 
 def _refine(
-    ref: np.ndarray, moving: np.ndarray, moving_to_ref: np.ndarray, iterations: int
+    ref: np.ndarray,
+    moving: np.ndarray,
+    moving_to_ref: np.ndarray,
+    iterations: int,
+    photometric: bool = False,
 ) -> np.ndarray:
     """Improve a moving -> ref map by minimising the (Huber-weighted) squared difference
-    between REF and MOVING warped into REF's frame."""
+    between REF and MOVING warped into REF's frame; with ``photometric``, after fitting the
+    warped MOVING's gain and offset to REF over the overlap at every step."""
     h, w = ref.shape
     gy, gx = np.gradient(ref)
     centre_x, centre_y, radius = (w - 1) / 2, (h - 1) / 2, 0.5 * math.hypot(w, h)
@@ -545,7 +616,10 @@ def _refine(
         mask = (_inside_mask(warp, ref.shape, moving.shape) & border).ravel()
         if mask.sum() < 256:
             break
-        error = _warp_array(moving, warp, ref.shape).ravel() - ref_flat
+        warped = _warp_array(moving, warp, ref.shape).ravel()
+        if photometric:
+            warped = _fit_levels(warped, ref_flat, mask)
+        error = warped - ref_flat
         error = np.where(mask, error, 0.0).astype(np.float32)
         sigma = 1.4826 * float(np.median(np.abs(error[mask]))) + 1e-6
         huber = 1.345 * sigma
@@ -564,6 +638,18 @@ def _refine(
         if max(abs(a), abs(b), abs(tx), abs(ty)) * radius < 0.005:
             break
     return np.linalg.inv(warp)
+
+
+def _fit_levels(values: np.ndarray, target: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """``values`` times a gain plus an offset: the least-squares fit to ``target`` on mask."""
+    x = values[mask].astype(np.float64)
+    y = target[mask].astype(np.float64)
+    x_mean, y_mean = float(x.mean()), float(y.mean())
+    x -= x_mean
+    spread = float(np.sum(x * x))
+    gain = float(np.sum(x * (y - y_mean))) / spread if spread > 0 else 0.0
+    gain = max(gain, 0.0)
+    return ((values - x_mean) * gain + y_mean).astype(np.float32)
 
 
 def _overlap_ncc(ref: np.ndarray, moving: np.ndarray, moving_to_ref: np.ndarray) -> float:
@@ -598,18 +684,16 @@ def estimate_alignment(ref: Image.Image, moving: Image.Image) -> AlignmentResult
     for images under 32 pixels a side.
     """
     with np.errstate(all="ignore"):  # thread-local, unlike warnings.catch_warnings
-        ref_coarse, ref_fine = _pyramid(ref)
-        mov_coarse, mov_fine = _pyramid(moving)
-        coarse, _ = _coarse_search(ref_coarse.image, mov_coarse.image)
-        coarse, score = _refine_if_better(ref_coarse, mov_coarse, coarse, _COARSE_ITERATIONS)
-        if score < _FALLBACK_BELOW:
-            other = _fallback(ref_coarse, mov_coarse)
-            other_score = _overlap_ncc(ref_coarse.image, mov_coarse.image, other)
-            if other_score > score:
-                coarse = other
-        fine = _level_change(ref_coarse, ref_fine) @ coarse @ _level_change(mov_fine, mov_coarse)
-        fine, _ = _refine_if_better(ref_fine, mov_fine, fine, _FINE_ITERATIONS)
-        coarse = _level_change(ref_fine, ref_coarse) @ fine @ _level_change(mov_coarse, mov_fine)
+        ref_grey, ref_factor = _grey_small(ref, FINE_SIDE)
+        mov_grey, mov_factor = _grey_small(moving, FINE_SIDE)
+        ref_levels = _structure_levels(ref_grey, ref_factor)
+        mov_levels = _structure_levels(mov_grey, mov_factor)
+        structure, level = _structure_alignment(ref_levels, mov_levels)
+        ref_coarse, ref_fine = _pyramid(ref_grey, ref_factor)
+        mov_coarse, mov_fine = _pyramid(mov_grey, mov_factor)
+        fine = _between(ref_fine, level[0]) @ structure @ _between(level[1], mov_fine)
+        fine = _refine_texture(ref_fine, mov_fine, fine, level)
+        coarse = _between(ref_coarse, ref_fine) @ fine @ _between(mov_fine, mov_coarse)
         confidence = _overlap_ncc(
             _blur(ref_coarse.image, 1.0), _blur(mov_coarse.image, 1.0), coarse
         )
@@ -620,28 +704,62 @@ def estimate_alignment(ref: Image.Image, moving: Image.Image) -> AlignmentResult
     return AlignmentResult(transform, float(np.clip(confidence, 0.0, 1.0)), "automatic")
 
 
-def _refine_if_better(
-    ref: _Level, moving: _Level, moving_to_ref: np.ndarray, iterations: int
-) -> tuple[np.ndarray, float]:
-    """Refine, but keep the start if refining lowered the NCC (it minimises a robust squared
-    difference, which can drift on photos that share little); also return the NCC."""
-    before = _overlap_ncc(ref.image, moving.image, moving_to_ref)
-    refined = _refine(ref.image, moving.image, moving_to_ref, iterations)
-    after = _overlap_ncc(ref.image, moving.image, refined)
-    return (refined, after) if after >= before else (moving_to_ref, before)
+def _between(target: _Level, source: _Level) -> np.ndarray:
+    """3x3 map from ``source`` level coordinates to ``target`` level coordinates."""
+    return _level_change(source, target)
 
 
-def _fallback(ref: _Level, moving: _Level) -> np.ndarray:
-    """Grid search at half the coarse size, refined there and at the coarse size."""
-    if min(*ref.image.shape, *moving.image.shape) < 4 * MIN_SIDE:
-        small_ref, small_mov = ref, moving
-    else:
-        small_ref = _Level(_halve(ref.image), ref.factor * 2)
-        small_mov = _Level(_halve(moving.image), moving.factor * 2)
-    found, _ = _grid_search(small_ref.image, small_mov.image)
-    found = _refine(small_ref.image, small_mov.image, found, _COARSE_ITERATIONS)
-    found = _level_change(small_ref, ref) @ found @ _level_change(moving, small_mov)
-    return _refine(ref.image, moving.image, found, _COARSE_ITERATIONS)
+def _structure_alignment(
+    ref_levels: list[_Level], mov_levels: list[_Level]
+) -> tuple[np.ndarray, tuple[_Level, _Level]]:
+    """The moving -> ref map found on the structure levels, coarse to fine, and the (ref,
+    moving) levels it is in: the coarsest level's guesses are each refined there, the best
+    few again at the next level, and the best of those at every finer level."""
+    top_ref, top_mov = ref_levels[0], mov_levels[0]
+    refined = []
+    for guess in _structure_search(top_ref.image, top_mov.image):
+        found = _refine(top_ref.image, top_mov.image, guess, _COARSE_ITERATIONS, True)
+        refined.append((_overlap_ncc(top_ref.image, top_mov.image, found), found))
+    refined.sort(key=lambda item: -item[0])
+    best, best_score = np.eye(3), -np.inf
+    level = (top_ref, top_mov)
+    if len(ref_levels) > 1 and len(mov_levels) > 1:
+        ref_next, mov_next = ref_levels[1], mov_levels[1]
+        for _, found in refined[:_STRUCTURE_FINALISTS]:
+            found = _between(ref_next, top_ref) @ found @ _between(top_mov, mov_next)
+            found = _refine(ref_next.image, mov_next.image, found, _FINE_ITERATIONS, True)
+            score = _overlap_ncc(ref_next.image, mov_next.image, found)
+            if score > best_score:
+                best, best_score = found, score
+        level = (ref_next, mov_next)
+    elif refined:
+        best = refined[0][1]
+    for ref_next, mov_next in zip(ref_levels[2:], mov_levels[2:], strict=False):
+        best = _between(ref_next, level[0]) @ best @ _between(level[1], mov_next)
+        best = _refine(ref_next.image, mov_next.image, best, _FINE_ITERATIONS, True)
+        level = (ref_next, mov_next)
+    return best, level
+
+
+def _refine_texture(
+    ref: _Level, moving: _Level, moving_to_ref: np.ndarray, structure: tuple[_Level, _Level]
+) -> np.ndarray:
+    """The texture refinement of a map between the finest working copies, kept only when it
+    raises the texture NCC without lowering the structure NCC (at the ``structure`` levels)
+    by more than a little: photos from different visits can share no fine texture."""
+    refined = _refine(ref.image, moving.image, moving_to_ref, _FINE_ITERATIONS)
+    if _overlap_ncc(ref.image, moving.image, refined) <= _overlap_ncc(
+        ref.image, moving.image, moving_to_ref
+    ):
+        return moving_to_ref
+    s_ref, s_mov = structure
+    before = _overlap_ncc(
+        s_ref.image, s_mov.image, _between(s_ref, ref) @ moving_to_ref @ _between(moving, s_mov)
+    )
+    after = _overlap_ncc(
+        s_ref.image, s_mov.image, _between(s_ref, ref) @ refined @ _between(moving, s_mov)
+    )
+    return refined if after >= before - _STRUCTURE_TOLERANCE else moving_to_ref
 
 
 def align_files(ref_path: Path, moving_path: Path) -> AlignmentResult:
