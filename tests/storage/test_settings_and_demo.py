@@ -63,3 +63,15 @@ def test_demo_never_wipes_a_folder_that_is_not_a_demo(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="not a VitiDesk demo folder"):
         open_demo_store(precious)
     assert Store.exists_in(precious)
+
+
+def test_a_demo_folder_from_an_older_version_is_seeded_again(tmp_path: Path) -> None:
+    from vitidesk.storage.demo import MARKER
+
+    folder = tmp_path / "demo"
+    with open_demo_store(folder):
+        pass
+    (folder / MARKER).write_text("VitiDesk demo profile: sample data only.\n")  # no version
+    with open_demo_store(folder) as store:
+        assert store.query("SELECT COUNT(*) FROM photos")[0][0] > 0
+    assert "seed-version=" in (folder / MARKER).read_text()

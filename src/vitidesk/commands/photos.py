@@ -9,6 +9,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from vitidesk.commands.photo_align import add_align_parser, run_align
+from vitidesk.commands.photo_measure import add_measure_parser, run_measure
 from vitidesk.errors import UserError
 from vitidesk.storage.photo_batch import DEFAULT_SITE, REFUSED, expand_paths, import_files
 from vitidesk.storage.photos import PhotoLibrary
@@ -42,11 +43,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     listing.add_argument("--json", action="store_true", help="print a JSON array")
     actions.add_parser("sites", help="list the body sites and their photo counts")
     add_align_parser(actions)
+    add_measure_parser(actions)
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
-    if args.photos_action == "align":  # works on files; needs no store
+    if args.photos_action == "align":  # these two work on files; they need no store
         return run_align(args, ctx)
+    if args.photos_action == "measure":
+        return run_measure(args, ctx)
     with ctx.open_store() as store:
         library = PhotoLibrary(store)
         if args.photos_action == "import":

@@ -30,8 +30,10 @@ def seed_profile(store: Store) -> None:
         )
 
 
-# Features append their seeders here, in the order they should run.
+# Features append their seeders here, in the order they should run, and bump SEED_VERSION so
+# demo folders made by an older VitiDesk are seeded again with the whole story.
 SEEDERS: list[Callable[[Store], None]] = [seed_profile, seed_photos]
+SEED_VERSION = 2
 
 
 def warm_up() -> None:
@@ -44,14 +46,33 @@ def is_demo_dir(folder: Path) -> bool:
     return (folder / MARKER).is_file()
 
 
+def _seeded_version(folder: Path) -> int:
+    try:
+        text = (folder / MARKER).read_text(encoding="utf-8")
+    except OSError:
+        return 0
+    for word in text.split():
+        if word.startswith("seed-version="):
+            try:
+                return int(word.split("=", 1)[1])
+            except ValueError:
+                return 0
+    return 0
+
+
 def open_demo_store(folder: Path) -> Store:
     """Open the demo store in ``folder``, creating and seeding it the first time."""
     if Store.exists_in(folder) and is_demo_dir(folder):
-        return Store.open(folder)
+        if _seeded_version(folder) == SEED_VERSION:
+            return Store.open(folder)
+        return reset_demo(folder)  # made by an older VitiDesk: sample data are missing
     if folder.exists() and any(folder.iterdir()) and not is_demo_dir(folder):
         raise UserError(str(folder), "this folder is not a VitiDesk demo folder; not touching it")
     ensure_private_dir(folder)
-    atomic_write_text(folder / MARKER, "VitiDesk demo profile: sample data only.\n")
+    atomic_write_text(
+        folder / MARKER,
+        f"VitiDesk demo profile: sample data only.\nseed-version={SEED_VERSION}\n",
+    )
     store = Store.open(folder)
     for seeder in SEEDERS:
         seeder(store)

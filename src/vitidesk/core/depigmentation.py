@@ -1,0 +1,746 @@
+"""Estimate how much of the skin in a photo (or a drawn region) is depigmented.
+
+An estimate, not a diagnosis: the number helps a person follow their own photos over time.
+numpy and Pillow only, no Qt.
+
+How it works
+------------
+1. **Working resolution.** The photo is box-reduced by a whole factor until its longest side is
+   at most :data:`WORK_MAX_SIDE` pixels (a 24 MP photo is reduced 4x; photos up to 1600 px are
+   used as they are). ``mask``, ``skin_mask`` and ``score`` in :class:`Estimate` have the
+   *working* shape, and ``Estimate.scale`` is working size / full size (1.0 when not
+   reduced). Fractions do not depend on the resolution; ``depigmented_pixels`` and
+   ``skin_pixels`` count working pixels, and ``area_cm2`` takes the scale into account.
+2. **CIELAB.** sRGB is linearised, taken to XYZ (D65) and to L*a*b*.
+3. **Skin.** The app's photos have a plain dark backdrop: smoothed pixels that are dark and
+   not warm in colour (or simply very dark) are backdrop and never counted; along the outline
+   a pixel is skin when it is lighter than the midpoint of the backdrop and the nearby skin.
+   ``skin_mask`` is that skin (inside the region, if one is given).
+4. **Uneven light.** The illumination is a heavily blurred ratio of each skin pixel's
+   luminance Y to the typical Y of its own class (pigmented or depigmented; how much lighter
+   a patch is gets measured where the classes meet, under the same light). It is a
+   normalised convolution that skips glare, hairs and the blended edges of patches. Dividing
+   XYZ by it removes side light and soft shadows; L*, a*, b* are then recomputed
+   ("corrected"). Before any class is known, the classes come from the yellowness
+   b*/(L*+16), which does not change with the brightness of the light. Three rounds.
+5. **Score.** ``score = (L*c - L*skin) + 2 (b*skin - b*c)`` where ``c`` is corrected and
+   ``skin`` is the median of the photo's own pigmented skin. Melanin darkens skin and adds
+   yellow-brown (b*); depigmented skin is lighter and less yellow. On fair skin the lightness
+   contrast is small and the b* term does most of the work, so no global L* threshold is
+   used anywhere. Units are L*-like: pigmented skin scores about 0, depigmented skin about 20
+   (Fitzpatrick I) to 70 (VI). **A higher score is more depigmented; a pixel counts as
+   depigmented when its score is above the threshold**, so raising the threshold never
+   raises the fraction.
+6. **Glare and hairs.** Specular glare is as light and colourless as a patch but says
+   nothing about pigment: clipped pixels, and pixels far lighter than the photo's
+   depigmented skin, grown through their still-too-light fading edge, get no score of their
+   own. Neither do hairs and other specks far darker than pigmented skin. Their score is
+   filled in from the skin around them (a pyramid fill), so a glint on a patch counts as
+   patch and a glint on pigmented skin as pigmented skin.
+7. **Threshold.** A two-class Gaussian mixture is fitted to the scores of the skin (EM,
+   started from Otsu), then each class is re-described by its median and the outer half of
+   its values (the blended patch edges between the classes would otherwise widen both).
+   The automatic threshold is where the expected number of pigmented
+   pixels above it equals the expected number of depigmented pixels below it, so the count
+   is not biased towards the larger class. If the mixture is not clearly two-peaked, or
+   its classes are less than :data:`MIN_GAP` apart (no patches), the threshold is put
+   well above the skin's own spread instead. The caller may
+   override it (e.g. a slider) and :func:`rethreshold` re-counts without recomputing.
+   The automatic threshold and the references come from all the skin in the photo, even
+   when a region is given: a region drawn inside one patch has nothing else to compare with.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+Region = tuple[int, int, int, int] | None  # x, y, w, h in full-image pixels; None = whole photo
+Point = tuple[float, float]
+
+WORK_MAX_SIDE = 1600
+B_WEIGHT = 2.0  # how much one unit of lost yellowness (b*) counts against one unit of L*
+MIN_SEPARATION = 2.2  # Ashman's D below which the scores are taken as one class (no patches)
+NO_PATCH_SIGMAS = 4.0  # with one class: threshold this many SDs above the skin's median
+MIN_GAP = 6.0  # score units: skin and patches closer than this are one class
+MIN_GAP_YELLOWNESS = 0.03  # the same for b*/(L*+16), used before the light is known
+SKIN_BLUR = 0.003  # smoothing for the skin/backdrop decision (share of longest side)
+LIGHT_BLUR = 0.012  # illumination blur (Gaussian sigma) as a share of the longest side
+GLARE_REACH = 0.012  # how far a glare's fading edge may reach (share of the longest side)
+NO_SKIN_THRESHOLD = 20.0
+STATS_PIXELS = 250_000  # statistics use about this many pixels
+BORDER = 0.003  # blended patch edges left out of the light estimate (share of the side)
+
+_XYZ_FROM_RGB = np.array(
+    [
+        [0.4124564, 0.3575761, 0.1804375],
+        [0.2126729, 0.7151522, 0.0721750],
+        [0.0193339, 0.1191920, 0.9503041],
+    ],
+    dtype=np.float32,
+)
+_WHITE = np.array([0.95047, 1.0, 1.08883], dtype=np.float32)
+_EPSILON = 216 / 24389
+_KAPPA = 24389 / 27
+
+
+def _srgb_lut() -> np.ndarray:
+    values = np.arange(256, dtype=np.float64) / 255.0
+    linear = np.where(values <= 0.04045, values / 12.92, ((values + 0.055) / 1.055) ** 2.4)
+    return linear.astype(np.float32)
+
+
+_LINEAR = _srgb_lut()
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """The result for one photo. See the module docstring for the score and the resolution:
+    ``mask``, ``skin_mask`` and ``score`` have the working shape (``scale`` x full size)."""
+
+    depigmented_fraction: float  # depigmented skin pixels / skin pixels in the region
+    threshold: float  # the score threshold used (auto or given)
+    auto_threshold: float  # what the automatic choice was
+    skin_pixels: int  # at working resolution
+    depigmented_pixels: int  # at working resolution
+    mask: np.ndarray = field(repr=False)  # bool (h, w): True = depigmented skin
+    skin_mask: np.ndarray = field(repr=False)  # bool (h, w): True = skin considered
+    score: np.ndarray = field(repr=False)  # float32 (h, w); NaN outside skin/region
+    area_cm2: float | None  # depigmented area if pixels_per_cm (full-size pixels) was given
+    scale: float = 1.0  # working size / full size
+
+    def as_dict(self) -> dict:
+        return {
+            "depigmented_fraction": self.depigmented_fraction,
+            "threshold": self.threshold,
+            "auto_threshold": self.auto_threshold,
+            "skin_pixels": self.skin_pixels,
+            "depigmented_pixels": self.depigmented_pixels,
+            "area_cm2": self.area_cm2,
+        }
+
+
+@dataclass(frozen=True)
+class Change:
+    before_fraction: float
+    after_fraction: float
+    repigmented_share: float  # (before - after) / before depigmented pixels, in [-1, 1]
+
+    def describe(self) -> str:
+        share = self.repigmented_share
+        percent = round(abs(share) * 100)
+        if percent < 3:
+            return "about the same"
+        if share > 0:
+            return f"repigmented: about {percent}% of the patch area"
+        return f"depigmented area grew by about {percent}%"
+
+
+# -- colour ----------------------------------------------------------------------------------
+def _lab(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """uint8 sRGB (h, w, 3) to (Y, L*, a*, b*), float32, D65."""
+    linear = _LINEAR[rgb]
+    xyz = linear @ (_XYZ_FROM_RGB.T / _WHITE[None, :]).astype(np.float32)
+    f = _f(xyz)
+    luminance = xyz[..., 1]
+    big_l = 116.0 * f[..., 1] - 16.0
+    a = 500.0 * (f[..., 0] - f[..., 1])
+    b = 200.0 * (f[..., 1] - f[..., 2])
+    return luminance, big_l, a, b
+
+
+def _f(t: np.ndarray) -> np.ndarray:
+    return np.where(t > _EPSILON, np.cbrt(np.maximum(t, _EPSILON)), (_KAPPA * t + 16.0) / 116.0)
+
+
+def _lightness(y: np.ndarray) -> np.ndarray:
+    return 116.0 * _f(y) - 16.0
+
+
+# -- filters (numpy only) --------------------------------------------------------------------
+def _box(values: np.ndarray, radius: int, axis: int) -> np.ndarray:
+    """Sum over a window of 2*radius+1 along ``axis`` (zero outside), via cumulative sums."""
+    if radius < 1:
+        return values
+    n = values.shape[axis]
+    pad = [(0, 0)] * values.ndim
+    pad[axis] = (radius + 1, radius)
+    cumulative = np.cumsum(np.pad(values, pad), axis=axis, dtype=np.float64)
+    upper = [slice(None)] * values.ndim
+    lower = [slice(None)] * values.ndim
+    upper[axis], lower[axis] = slice(2 * radius + 1, 2 * radius + 1 + n), slice(0, n)
+    return (cumulative[tuple(upper)] - cumulative[tuple(lower)]).astype(np.float32)
+
+
+def _blur_sum(values: np.ndarray, sigma: float) -> np.ndarray:
+    """Three box passes per axis: close to a Gaussian of ``sigma`` (unnormalised at edges)."""
+    radius = max(1, round(math.sqrt(12 * sigma * sigma / 3 + 1) / 2 - 0.5))
+    out = values.astype(np.float32)
+    for axis in (0, 1):
+        for _ in range(3):
+            out = _box(out, radius, axis) / (2 * radius + 1)
+    return out
+
+
+def _masked_blur(values: np.ndarray, weights: np.ndarray, sigma: float) -> np.ndarray:
+    """Normalised convolution: the blur of ``values`` counting only where ``weights`` > 0."""
+    top = _blur_sum(values * weights, sigma)
+    bottom = _blur_sum(weights, sigma)
+    return np.divide(top, bottom, out=np.full_like(top, np.nan), where=bottom > 1e-3)
+
+
+def _dilate(mask: np.ndarray, radius: int) -> np.ndarray:
+    """Binary dilation by a (2 radius + 1) square, with doubling shifts (log radius steps)."""
+    if radius < 1 or not mask.any():
+        return mask
+    out = mask
+    for axis in (0, 1):
+        out = _dilate_axis(out, radius, axis)
+    return out
+
+
+def _dilate_axis(mask: np.ndarray, radius: int, axis: int) -> np.ndarray:
+    pad = [(0, 0)] * mask.ndim
+    pad[axis] = (radius, radius)
+    padded = np.pad(mask, pad)
+    n = padded.shape[axis]
+    width = 2 * radius + 1
+
+    def part(array: np.ndarray, start: int, stop: int) -> np.ndarray:
+        index = [slice(None)] * array.ndim
+        index[axis] = slice(start, stop)
+        return array[tuple(index)]
+
+    # covered[i] = any(padded[i : i + span]), span doubling up to the largest power <= width
+    covered, span = padded, 1
+    while span * 2 <= width:
+        covered = part(covered, 0, n - span) | part(covered, span, n)
+        n -= span
+        span *= 2
+    # window [i, i + width) of padded = covered[i] | covered[i + width - span]
+    count = mask.shape[axis]
+    return part(covered, 0, count) | part(covered, width - span, width - span + count)
+
+
+def _shrink(values: np.ndarray, factor: int) -> np.ndarray:
+    """Block mean by ``factor`` (the edges are cropped to whole blocks)."""
+    factor = min(factor, *values.shape)
+    if factor <= 1:
+        return values.astype(np.float32, copy=False)
+    h, w = values.shape[0] // factor, values.shape[1] // factor
+    cropped = np.ascontiguousarray(values[: h * factor, : w * factor], dtype=np.float32)
+    image = Image.fromarray(cropped, "F").resize((w, h), Image.Resampling.BOX)
+    return np.asarray(image, dtype=np.float32)
+
+
+def _grow(values: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """Bilinear resize of a float32 array to ``shape`` (h, w)."""
+    if values.shape == shape:
+        return values
+    image = Image.fromarray(np.ascontiguousarray(values, dtype=np.float32), "F")
+    return np.asarray(image.resize((shape[1], shape[0]), Image.Resampling.BILINEAR))
+
+
+def _smooth(values: np.ndarray, factor: int, sigma: float) -> np.ndarray:
+    """A cheap large blur: shrink, blur, grow back."""
+    small = _shrink(values, factor)
+    small = _masked_blur(small, np.ones_like(small), sigma / factor)  # no darkening at edges
+    return _grow(small, values.shape)
+
+
+# -- two classes -----------------------------------------------------------------------------
+def _normal_cdf(z: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.vectorize(math.erf)(z / math.sqrt(2.0)))
+
+
+@dataclass(frozen=True)
+class _Mixture:
+    low: float  # mean of the lower (pigmented) class
+    low_sd: float
+    high: float  # mean of the higher (depigmented) class
+    high_sd: float
+    high_share: float
+    threshold: float
+    separated: bool
+
+
+def _otsu(centres: np.ndarray, counts: np.ndarray) -> float:
+    weights = np.cumsum(counts)
+    means = np.cumsum(counts * centres)
+    total, grand = weights[-1], means[-1]
+    w1 = total - weights
+    valid = (weights > 0) & (w1 > 0)
+    between = np.zeros_like(centres)
+    between[valid] = (grand * weights[valid] / total - means[valid]) ** 2 / (
+        weights[valid] * w1[valid]
+    )
+    return float(centres[int(np.argmax(between))])
+
+
+def _two_classes(values: np.ndarray, min_gap: float) -> _Mixture:
+    """Fit two Gaussians to ``values`` (EM on a histogram) and choose the balanced threshold.
+    Two classes whose means are less than ``min_gap`` apart count as one (no patches)."""
+    low_q, high_q = np.percentile(values, [0.2, 99.8])
+    if not np.isfinite(low_q) or high_q - low_q < 1e-6:
+        centre = float(np.median(values)) if values.size else 0.0
+        return _Mixture(centre, 1.0, centre, 1.0, 0.0, centre + 10.0, False)
+    counts, edges = np.histogram(values, bins=256, range=(low_q, high_q))
+    counts = counts.astype(np.float64)
+    centres = (edges[:-1] + edges[1:]) / 2
+    bin_width = edges[1] - edges[0]
+    split = _otsu(centres, counts)
+    params = []
+    for part in (centres <= split, centres > split):
+        n = counts[part].sum()
+        if n <= 0:
+            params.append((float(centres.mean()), float(high_q - low_q), 0.5))
+            continue
+        mean = float((counts[part] * centres[part]).sum() / n)
+        var = float((counts[part] * (centres[part] - mean) ** 2).sum() / n)
+        params.append((mean, math.sqrt(var) + bin_width, n / counts.sum()))
+    total = counts.sum()
+    for _ in range(60):
+        dens = []
+        for mean, sd, share in params:
+            dens.append(share / sd * np.exp(-0.5 * ((centres - mean) / sd) ** 2))
+        norm = dens[0] + dens[1] + 1e-300
+        new = []
+        for d in dens:
+            resp = counts * d / norm
+            n = resp.sum()
+            if n <= 1e-9:
+                new.append((float(centres.mean()), float(high_q - low_q), 1e-9))
+                continue
+            mean = float((resp * centres).sum() / n)
+            var = float((resp * (centres - mean) ** 2).sum() / n)
+            new.append((mean, max(math.sqrt(var), bin_width), n / total))
+        moved = max(abs(a[0] - b[0]) for a, b in zip(new, params, strict=True))
+        params = new
+        if moved < 1e-3 * bin_width:
+            break
+    (m0, s0, p0), (m1, s1, p1) = sorted(params)
+    separation = math.sqrt(2) * (m1 - m0) / math.sqrt(s0 * s0 + s1 * s1)
+    separated = separation >= MIN_SEPARATION and m1 - m0 >= min_gap and p1 >= 0.002 and p0 >= 0.002
+    if not separated:
+        return _one_class(values, min_gap)
+    threshold = _balanced(m0, s0, p0, m1, s1, p1)
+    # The blended borders of patches fill the gap between the classes and widen the fitted
+    # Gaussians; each class is better described by its median and its outer half (the
+    # quarter of its values furthest from the other class), which the borders do not reach.
+    for _ in range(3):
+        low, high = values[values <= threshold], values[values > threshold]
+        if low.size < 20 or high.size < 20:
+            break
+        q0 = np.percentile(low, [25, 50])
+        q1 = np.percentile(high, [50, 75])
+        m0, s0 = float(q0[1]), max(float(q0[1] - q0[0]) / 0.6745, bin_width)
+        m1, s1 = float(q1[0]), max(float(q1[1] - q1[0]) / 0.6745, bin_width)
+        p1 = high.size / values.size
+        threshold = _balanced(m0, s0, 1.0 - p1, m1, s1, p1)
+    if m1 - m0 < min_gap:
+        return _one_class(values, min_gap)
+    return _Mixture(m0, s0, m1, s1, p1, threshold, True)
+
+
+def _one_class(values: np.ndarray, min_gap: float) -> _Mixture:
+    """No patches: the threshold goes well above the skin's own spread."""
+    median = float(np.median(values))
+    spread = float(np.percentile(values, 84) - np.percentile(values, 16)) / 2
+    threshold = median + max(NO_PATCH_SIGMAS * spread, min_gap)
+    return _Mixture(median, spread, median, spread, 0.0, threshold, False)
+
+
+def _balanced(m0: float, s0: float, p0: float, m1: float, s1: float, p1: float) -> float:
+    """The score between the class means where as many pigmented pixels are expected above
+    it as depigmented pixels below it."""
+    grid = np.linspace(m0, m1, 400)
+    false_high = p0 * (1.0 - _normal_cdf((grid - m0) / s0))  # pigmented above the line
+    false_low = p1 * _normal_cdf((grid - m1) / s1)  # depigmented below it
+    return float(grid[int(np.argmin(np.abs(false_high - false_low)))])
+
+
+# -- the pipeline ----------------------------------------------------------------------------
+def _working(image: Image.Image) -> tuple[np.ndarray, float, tuple[int, int]]:
+    full = image.size
+    if image.mode != "RGB":
+        if image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in image.info:
+            rgba = image.convert("RGBA")
+            image = Image.new("RGB", rgba.size, (0, 0, 0))
+            image.paste(rgba, mask=rgba.getchannel("A"))  # transparent = backdrop
+        elif image.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
+            from vitidesk.core.photo_import import _to_8bit
+
+            image = _to_8bit(image)
+        else:
+            image = image.convert("RGB")
+    factor = max(1, math.ceil(max(image.size) / WORK_MAX_SIDE))
+    if factor > 1:
+        image = image.reduce(factor)
+    return np.asarray(image, dtype=np.uint8), image.size[0] / full[0], full
+
+
+def _skin(luminance: np.ndarray, big_l: np.ndarray, b: np.ndarray, factor: int) -> np.ndarray:
+    """Skin vs the plain dark backdrop. Smoothed pixels that are dark and not warm in colour
+    (or simply very dark) are backdrop; along the border between the two, a pixel is skin
+    when its luminance is above the midpoint of the backdrop's and the nearby skin's."""
+    longest = max(big_l.shape)
+    sigma = SKIN_BLUR * longest
+    smooth_l = _smooth(big_l, factor, sigma)
+    warmth = _smooth(b, factor, sigma) / (smooth_l + 16.0)
+    backdrop = (smooth_l < 9.0) | ((smooth_l < 24.0) & (warmth < 0.1))
+    if not backdrop.any():
+        return np.ones(big_l.shape, bool)
+    if backdrop.all():
+        return np.zeros(big_l.shape, bool)
+    reach = max(2, round(3 * sigma))
+    band = _dilate(backdrop, reach) & _dilate(~backdrop, reach)
+    inner = ~backdrop & ~band
+    outer = backdrop & ~band
+    y_skin = _local_mean(luminance, inner, factor, 4 * sigma, fallback=luminance[~backdrop])
+    y_back = _local_mean(luminance, outer, factor, 4 * sigma, fallback=luminance[backdrop])
+    edge = luminance > (y_skin + y_back) / 2
+    return np.where(band, edge, ~backdrop)
+
+
+def _local_mean(
+    values: np.ndarray, where: np.ndarray, factor: int, sigma: float, fallback: np.ndarray
+) -> np.ndarray:
+    """The blurred mean of ``values`` over ``where`` (the overall median where none is near)."""
+    top = _shrink(np.where(where, values, 0.0).astype(np.float32), factor)
+    bottom = _shrink(where.astype(np.float32), factor)
+    small = _masked_blur(
+        np.divide(top, bottom, out=np.zeros_like(top), where=bottom > 0), bottom, sigma / factor
+    )
+    default = float(np.median(fallback)) if fallback.size else 0.0
+    return _grow(np.nan_to_num(small, nan=default).astype(np.float32), values.shape)
+
+
+def _shrink_mask(mask: np.ndarray, radius: int) -> np.ndarray:
+    return ~_dilate(~mask, radius)
+
+
+def _region_mask(
+    shape: tuple[int, int],
+    scale: float,
+    full: tuple[int, int],
+    region: Region,
+    polygon: list[Point] | None,
+) -> np.ndarray | None:
+    h, w = shape
+    mask = None
+    if region is not None:
+        try:
+            x, y, rw, rh = (int(v) for v in region)
+        except (TypeError, ValueError):
+            raise ValueError("region must be four whole numbers: x, y, width, height") from None
+        if rw <= 0 or rh <= 0:
+            raise ValueError("the region's width and height must be positive")
+        if x >= full[0] or y >= full[1] or x + rw <= 0 or y + rh <= 0:
+            raise ValueError(f"the region lies outside the {full[0]}x{full[1]} photo")
+        left, top = max(0, math.floor(x * scale)), max(0, math.floor(y * scale))
+        right = min(w, max(left + 1, math.ceil((x + rw) * scale)))
+        bottom = min(h, max(top + 1, math.ceil((y + rh) * scale)))
+        mask = np.zeros(shape, bool)
+        mask[top:bottom, left:right] = True
+    if polygon is not None:
+        if len(polygon) < 3:
+            raise ValueError("an outline needs at least three points")
+        canvas = Image.new("L", (w, h), 0)
+        ImageDraw.Draw(canvas).polygon(
+            [(float(px) * scale, float(py) * scale) for px, py in polygon], fill=255, outline=255
+        )
+        drawn = np.asarray(canvas) > 0
+        mask = drawn if mask is None else mask & drawn
+    return mask
+
+
+def _area(pixels: int, scale: float, pixels_per_cm: float | None) -> float | None:
+    if pixels_per_cm is None:
+        return None
+    if not pixels_per_cm > 0 or not math.isfinite(pixels_per_cm):
+        raise ValueError("pixels per cm must be a positive number")
+    return pixels / (pixels_per_cm * scale) ** 2
+
+
+def estimate_depigmentation(
+    image: Image.Image,
+    region: Region = None,
+    *,
+    threshold: float | None = None,
+    pixels_per_cm: float | None = None,
+    polygon: list[Point] | None = None,
+    _full_size: tuple[int, int] | None = None,
+) -> Estimate:
+    """Estimate the depigmented share of the skin in ``region`` (and inside ``polygon``, an
+    outline in full-image pixels), or in the whole photo. ``pixels_per_cm`` is in full-image
+    pixels. Raises ValueError for a region or outline that makes no sense."""
+    rgb, scale, full = _working(image)
+    if _full_size is not None:  # ``image`` was already reduced from a photo of this size
+        scale, full = rgb.shape[1] / _full_size[0], _full_size
+    shape = rgb.shape[:2]
+    region_mask = _region_mask(shape, scale, full, region, polygon)
+    longest = max(shape)
+    factor = max(1, longest // 400)  # for fine smoothing
+    sigma = LIGHT_BLUR * longest
+    coarse = max(1, round(sigma / 2.5))  # for the light: its blur is a few coarse pixels
+
+    luminance, big_l, a, b = _lab(rgb)
+    del a
+    skin = _skin(luminance, big_l, b, factor)
+    clipped = (np.maximum(np.maximum(rgb[..., 0], rgb[..., 1]), rgb[..., 2]) >= 250) & skin
+    reach = max(3, round(GLARE_REACH * longest))
+    unknown = _glare_zone(clipped, skin, reach // 2) & skin
+    border = max(2, round(BORDER * longest))
+
+    # First classes from the yellowness alone (it does not change with the light).
+    yellowness = b / (big_l + 16.0)
+    known = skin & ~unknown
+    if known.sum() < 50:
+        return _count(
+            np.full(shape, np.nan, np.float32),
+            np.zeros(shape, bool),
+            NO_SKIN_THRESHOLD,
+            threshold,
+            scale,
+            pixels_per_cm,
+        )
+    mix = _two_classes(-_pick(yellowness, known), MIN_GAP_YELLOWNESS)
+    depig = np.zeros(shape, bool)
+    confident = known.copy()
+    if mix.separated:
+        depig = -yellowness > mix.threshold
+        confident &= ~_borders(depig, border)
+
+    score = np.zeros(shape, np.float32)
+    for _round in range(3):
+        light = _illumination(luminance, depig, confident, coarse, sigma)
+        corrected_l = _lightness(luminance / light)
+        corrected_b = b * (corrected_l + 16.0) / (big_l + 16.0)
+        pig = known & ~depig
+        dep = known & depig
+        if pig.sum() < 50:  # almost all one class: use the whole skin as reference
+            pig = known
+        l_ref = float(np.median(_pick(corrected_l, pig)))
+        b_ref = float(np.median(_pick(corrected_b, pig)))
+        score = (corrected_l - l_ref) + B_WEIGHT * (b_ref - corrected_b)
+        # Glare: much lighter than depigmented skin could be here. Hairs and other dark
+        # specks: far darker than pigmented skin. Both are scored from their surroundings.
+        dep_l = _pick(corrected_l, dep)
+        top_l = float(np.percentile(dep_l, 75)) if dep_l.size >= 50 else l_ref + 20.0
+        bright = skin & (corrected_l > max(top_l, l_ref) + 8.0)
+        q25, q50, q75 = np.percentile(_pick(score, pig), [25, 50, 75])
+        dark = skin & (score < float(q50) - max(5.0 * float(q75 - q25) / 1.349, 10.0))
+        first = _two_classes(_pick(score, known), MIN_GAP)
+        if first.separated:  # still lighter than plain skin: a glare's fading edge
+            allowed = score > first.low + 0.5 * (first.threshold - first.low)
+        else:
+            allowed = score > float(q50) + 3.0 * float(q75 - q25) / 1.349
+        glare = _glare_zone(clipped | bright, allowed & skin, reach)
+        unknown = skin & (glare | _dilate(dark, 1))
+        known = skin & ~unknown
+        if known.sum() < 50:
+            known = skin
+        mix = _two_classes(_pick(score, known), MIN_GAP)
+        depig = score > mix.threshold
+        confident = known.copy()
+        if mix.separated:
+            confident &= ~_borders(depig, border)
+
+    if unknown.any():
+        score = np.where(unknown, _fill(score, known, factor), score)
+    considered = skin if region_mask is None else skin & region_mask
+    score = np.where(considered, score, np.nan).astype(np.float32)
+    return _count(score, considered, mix.threshold, threshold, scale, pixels_per_cm)
+
+
+def _fill(values: np.ndarray, known: np.ndarray, factor: int) -> np.ndarray:
+    """``values`` where ``known``, elsewhere the mean of the nearest known values, blurred
+    wider and wider until every hole is filled (a pyramid fill)."""
+    top = _shrink(np.where(known, values, 0.0).astype(np.float32), factor)
+    bottom = _shrink(known.astype(np.float32), factor)
+    small = np.divide(top, bottom, out=np.full_like(top, np.nan), where=bottom > 0)
+    weight = np.minimum(bottom, 1.0)
+    sigma = 1.5
+    while np.isnan(small).any() and sigma < max(small.shape):
+        wider = _masked_blur(np.nan_to_num(small), weight, sigma)
+        small = np.where(np.isnan(small), wider, small)
+        weight = (~np.isnan(small)).astype(np.float32)
+        sigma *= 2
+    picked = _pick(values, known)
+    default = float(np.median(picked)) if picked.size else 0.0
+    return _grow(np.nan_to_num(small, nan=default).astype(np.float32), values.shape)
+
+
+def _pick(values: np.ndarray, where: np.ndarray) -> np.ndarray:
+    """``values[where]`` on a sparser grid for big images: enough for medians and histograms."""
+    step = max(1, math.isqrt(values.size // STATS_PIXELS))
+    if step > 1:
+        picked = values[::step, ::step][where[::step, ::step]]
+        if picked.size >= 1000:
+            return picked
+    return values[where]
+
+
+def _borders(classes: np.ndarray, radius: int) -> np.ndarray:
+    """Pixels within ``radius`` of a change of class (blended patch edges, small specks)."""
+    return _dilate(classes, radius) & _dilate(~classes, radius)
+
+
+def _glare_zone(core: np.ndarray, allowed: np.ndarray, reach: int) -> np.ndarray:
+    """Glare and its fading edge: ``core`` grown step by step through ``allowed`` pixels
+    (still too light to be plain skin) for at most ``reach`` pixels. Works at half
+    resolution on big images; the result is a bit generous, never smaller than the core."""
+    if not core.any():
+        return core
+    step = 2 if max(core.shape) > 800 else 1
+    small_core, small_allowed = core, allowed
+    if step > 1:
+        h, w = (core.shape[0] // 2) * 2, (core.shape[1] // 2) * 2
+        small_core = core[:h, :w].reshape(h // 2, 2, w // 2, 2).any(axis=(1, 3))
+        small_allowed = allowed[:h:2, :w:2]
+    zone = _dilate(small_core, 1)
+    for index in range(max(1, reach // step)):
+        grown = zone | (_dilate(zone, 1) & small_allowed)
+        if index % 4 == 3 and np.array_equal(grown, zone):
+            break
+        zone = grown
+    if step > 1:
+        zone = np.repeat(np.repeat(zone, 2, axis=0), 2, axis=1)
+        zone = np.pad(
+            zone, ((0, core.shape[0] - zone.shape[0]), (0, core.shape[1] - zone.shape[1]))
+        )
+    return zone | _dilate(core, 2)
+
+
+def _illumination(
+    luminance: np.ndarray, depig: np.ndarray, confident: np.ndarray, factor: int, sigma: float
+) -> np.ndarray:
+    """Relative illumination: the blurred ratio of Y to its own class's typical Y.
+
+    How much lighter depigmented skin is than pigmented skin is measured where the two meet
+    (both under the same light), not from the whole photo, where it would be skewed by
+    patches lying mostly in the light or in the shade."""
+    pig = confident & ~depig
+    dep = confident & depig
+    if np.count_nonzero(pig) < 50:
+        pig = confident
+    pig_y = _pick(luminance, pig)
+    level_pig = float(np.median(pig_y)) if pig_y.size else 1.0
+    level_dep = level_pig
+    if np.count_nonzero(dep) >= 50:
+        near = 2.0 * sigma / factor
+        share_pig = _blur_sum(_shrink(pig.astype(np.float32), factor), near)
+        share_dep = _blur_sum(_shrink(dep.astype(np.float32), factor), near)
+        mean_pig = _blur_sum(_shrink(np.where(pig, luminance, 0.0), factor), near)
+        mean_dep = _blur_sum(_shrink(np.where(dep, luminance, 0.0), factor), near)
+        both = (share_pig > 0.2) & (share_dep > 0.2)
+        if np.count_nonzero(both) >= 10:
+            ratios = (mean_dep[both] / share_dep[both]) / (mean_pig[both] / share_pig[both])
+            level_dep = level_pig * float(np.median(ratios))
+        else:
+            level_dep = float(np.median(_pick(luminance, dep)))
+    reference = np.where(depig, level_dep, level_pig).astype(np.float32)
+    relative = np.where(confident, luminance / np.maximum(reference, 1e-6), 0.0)
+    weights = confident.astype(np.float32)
+    top = _shrink(relative.astype(np.float32), factor)
+    bottom = _shrink(weights, factor)
+    small = _masked_blur(
+        np.divide(top, bottom, out=np.zeros_like(top), where=bottom > 0), bottom, sigma / factor
+    )
+    if np.isnan(small).any():  # holes far from any usable skin: fill with a wider blur
+        wide = _masked_blur(
+            np.nan_to_num(small), (~np.isnan(small)).astype(np.float32), 4 * sigma / factor
+        )
+        small = np.where(np.isnan(small), wide, small)
+        small = np.nan_to_num(small, nan=1.0)
+    light = _grow(small.astype(np.float32), luminance.shape)
+    return np.maximum(light, 1e-3)
+
+
+def _count(
+    score: np.ndarray,
+    considered: np.ndarray,
+    auto: float,
+    threshold: float | None,
+    scale: float,
+    pixels_per_cm: float | None,
+) -> Estimate:
+    used = auto if threshold is None else float(threshold)
+    with np.errstate(invalid="ignore"):
+        mask = score > used
+    skin_pixels = int(considered.sum())
+    depigmented = int(mask.sum())
+    return Estimate(
+        depigmented_fraction=depigmented / skin_pixels if skin_pixels else 0.0,
+        threshold=used,
+        auto_threshold=float(auto),
+        skin_pixels=skin_pixels,
+        depigmented_pixels=depigmented,
+        mask=mask,
+        skin_mask=considered,
+        score=score,
+        area_cm2=_area(depigmented, scale, pixels_per_cm),
+        scale=scale,
+    )
+
+
+def rethreshold(
+    estimate: Estimate, threshold: float, pixels_per_cm: float | None = None
+) -> Estimate:
+    """The same estimate counted at another threshold (fast: reuses ``estimate.score``)."""
+    result = _count(
+        estimate.score,
+        estimate.skin_mask,
+        estimate.auto_threshold,
+        float(threshold),
+        estimate.scale,
+        pixels_per_cm,
+    )
+    return replace(result, auto_threshold=estimate.auto_threshold)
+
+
+def pixels_per_cm_from_points(p1: Point, p2: Point, length_cm: float) -> float:
+    """The scale from two points a known distance apart (e.g. the ends of a ruler's 1 cm)."""
+    if not length_cm > 0 or not math.isfinite(length_cm):
+        raise ValueError("the length must be a positive number of centimetres")
+    distance = math.hypot(float(p2[0]) - float(p1[0]), float(p2[1]) - float(p1[1]))
+    if distance <= 0:
+        raise ValueError("the two points are the same")
+    return distance / length_cm
+
+
+def compare(before: Estimate, after: Estimate) -> Change:
+    """How the depigmented area changed between two estimates of the same region."""
+    if before.depigmented_pixels > 0:
+        before_px = before.depigmented_pixels / before.scale**2
+        after_px = after.depigmented_pixels / after.scale**2
+        share = (before_px - after_px) / before_px
+    else:
+        share = 0.0 if after.depigmented_pixels == 0 else -1.0
+    return Change(
+        before_fraction=before.depigmented_fraction,
+        after_fraction=after.depigmented_fraction,
+        repigmented_share=max(-1.0, min(1.0, share)),
+    )
+
+
+def measure_file(path: Path, region: Region = None) -> Estimate:
+    """Decode ``path`` safely (photo_import's decoders and size checks, turned upright),
+    bring it to sRGB and estimate. Raises PhotoRejectedError (a UserError) for a file that
+    cannot be read and ValueError for a bad region."""
+    from vitidesk.core.photo_import import _read, _to_srgb, decode_upright
+
+    path = Path(path)
+    image = decode_upright(path, _read(path))
+    icc = image.info.get("icc_profile")
+    full = image.size
+    # Reduce first: converting colour profiles and everything after is then cheap.
+    factor = max(1, math.ceil(max(full) / WORK_MAX_SIDE))
+    working = image.reduce(factor) if factor > 1 and image.mode == "RGB" else image
+    if icc and working.mode == "RGB":
+        working = _to_srgb(working, icc)
+    return estimate_depigmentation(working, region, _full_size=full)
