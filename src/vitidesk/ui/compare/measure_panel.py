@@ -59,6 +59,12 @@ class MeasurePanel(QWidget):
 
     def _estimate_card(self) -> Card:
         card = Card(self.tr("Estimate the change"))
+        self.result = wrapped_label(
+            self.tr("Draw a region around a patch, or measure the whole photo.")
+        )
+        self.result.setAccessibleName(self.tr("Result of the estimate"))
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        card.body.addWidget(self.result)
         self.region_button = QPushButton(self.tr("Draw a region"))
         self.region_button.setCheckable(True)
         self.region_button.setToolTip(self.tr("Drag a box around the patch on either photo"))
@@ -86,10 +92,6 @@ class MeasurePanel(QWidget):
         self.mask_toggle.setChecked(True)
         self.mask_toggle.toggled.connect(self._mask_toggled)
         card.body.addWidget(self.mask_toggle)
-        self.result = wrapped_label("")
-        self.result.setAccessibleName(self.tr("Result of the estimate"))
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        card.body.addWidget(self.result)
         card.add_text(self.tr(ESTIMATE_NOTE), "Muted")
         return card
 
@@ -116,7 +118,10 @@ class MeasurePanel(QWidget):
             return
         self.align_status.setText(
             self.tr("Aligned: turned {0:.1f}°, sized ×{1:.2f}, moved {2:.0f}, {3:.0f} px.").format(
-                similarity.rotation_deg, similarity.scale, similarity.dx, similarity.dy
+                _clean(similarity.rotation_deg, 1),
+                similarity.scale,
+                _clean(similarity.dx, 0),
+                _clean(similarity.dy, 0),
             )
         )
 
@@ -129,7 +134,7 @@ class MeasurePanel(QWidget):
         self.shown = None
         self.threshold.setEnabled(False)
         self.view.show_masks([None, None])
-        self.result.setText("")
+        self.result.setText(self.tr("Draw a region around a patch, or measure the whole photo."))
 
     def _whole_photo(self) -> None:
         self.view.canvas.region = None
@@ -231,3 +236,9 @@ def _score_span(estimate) -> float:
         return 1.0
     low, high = np.percentile(values, [5, 95])
     return float(max(high - low, 1e-3))
+
+
+def _clean(value: float, digits: int) -> float:
+    """Round, and never show "-0"."""
+    rounded = round(value, digits)
+    return 0.0 if rounded == 0 else rounded
