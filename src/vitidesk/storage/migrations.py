@@ -62,6 +62,33 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX photos_site_date ON photos (site_id, taken_at);
     CREATE INDEX photos_source ON photos (source_sha256);
     """,
+    # 4: wellbeing questionnaire responses (answers and flags as JSON text, taken_at as ISO
+    # 8601 with its offset, taken_utc for ordering) and one unfinished draft per questionnaire.
+    """
+    CREATE TABLE responses (
+        id INTEGER PRIMARY KEY,
+        instrument TEXT NOT NULL,
+        version TEXT NOT NULL,
+        taken_at TEXT NOT NULL,
+        taken_utc TEXT NOT NULL,
+        answers TEXT NOT NULL,
+        difficulty INTEGER,
+        raw INTEGER NOT NULL CHECK (raw >= 0),
+        percent INTEGER CHECK (percent IS NULL OR percent BETWEEN 0 AND 100),
+        band TEXT NOT NULL,
+        flags TEXT NOT NULL DEFAULT '[]',
+        note TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL
+    );
+    CREATE INDEX responses_instrument_taken ON responses (instrument, taken_utc);
+    CREATE TABLE response_drafts (
+        instrument TEXT PRIMARY KEY,
+        version TEXT NOT NULL,
+        answers TEXT NOT NULL,
+        position INTEGER NOT NULL CHECK (position >= 0),
+        saved_at TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

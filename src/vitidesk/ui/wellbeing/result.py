@@ -1,0 +1,95 @@
+"""What a score means, in plain words: a screening result, never a diagnosis."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from vitidesk.core.questionnaires import ITEM9_FLAG, Instrument, meaningful_change, score
+from vitidesk.storage.responses import Response, ResponseStore
+from vitidesk.ui.widgets.page import Card, wrapped_label
+
+SCREENING_NOTE = (
+    "This is a screening questionnaire, not a diagnosis. Only a clinician can tell what your "
+    "answers mean for you."
+)
+
+
+def score_text(instrument: Instrument, response: Response) -> str:
+    if response.percent is not None:
+        return f"{response.percent} out of 100"
+    return f"{response.raw} out of {instrument.max_raw}"
+
+
+class ResultView(QWidget):
+    done = Signal()
+    history_requested = Signal(str)
+    help_requested = Signal()
+
+    def __init__(
+        self, instrument: Instrument, response: Response, responses: ResponseStore
+    ) -> None:
+        super().__init__()
+        self.setAccessibleName(self.tr("Your result"))
+        column = QVBoxLayout(self)
+        column.setContentsMargins(36, 24, 36, 16)
+        column.addWidget(wrapped_label(instrument.title, "PageTitle"))
+        band = instrument.band(response.band)
+        card = Card(self.tr("Your score: {0}").format(score_text(instrument, response)))
+        self.band_label = card.add_text(self.tr("Result: {0}.").format(band.label))
+        self.band_label.setStyleSheet("font-weight: 600;")
+        card.add_text(band.meaning)
+        previous = responses.previous(response)
+        if previous is not None:
+            card.add_text(self._change_text(instrument, previous, response))
+        if band.discuss:
+            card.add_text(
+                self.tr(
+                    "Your answers suggest it would help to talk with your GP, dermatologist or a "
+                    "mental-health clinician. You can bring this result to your next visit."
+                )
+            )
+        card.add_text(self.tr(SCREENING_NOTE), "Muted")
+        column.addWidget(card)
+        if ITEM9_FLAG in response.flags:
+            support = Card(self.tr("Support is there for you"))
+            support.add_text(
+                self.tr(
+                    "You said you have had thoughts of being better off dead or of hurting "
+                    "yourself. No one has been alerted. Please reach out: use “Get help now” "
+                    "for phone numbers, or talk to someone you trust."
+                )
+            )
+            help_button = QPushButton(self.tr("Get help now"))
+            help_button.setObjectName("GetHelpButton")
+            help_button.clicked.connect(self.help_requested)
+            support.body.addWidget(help_button)
+            column.addWidget(support)
+        row = QHBoxLayout()
+        back = QPushButton(self.tr("Back to Wellbeing"))
+        back.clicked.connect(self.done)
+        history = QPushButton(self.tr("See your history"))
+        history.clicked.connect(lambda: self.history_requested.emit(instrument.id))
+        row.addWidget(back)
+        row.addWidget(history)
+        row.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(1)
+
+    def _change_text(self, instrument: Instrument, previous: Response, current: Response) -> str:
+        before = previous.percent if previous.percent is not None else previous.raw
+        after = current.percent if current.percent is not None else current.raw
+        date = previous.taken_at.strftime("%d %b %Y")
+        if before == after:
+            text = self.tr("Same score as last time ({0}).").format(date)
+        else:
+            direction = self.tr("up") if after > before else self.tr("down")
+            text = self.tr("{0} {1} points since last time ({2}).").format(
+                direction.capitalize(), abs(after - before), date
+            )
+        rule = meaningful_change(
+            instrument.id,
+            score(instrument.id, list(previous.answers)),
+            score(instrument.id, list(current.answers)),
+        )
+        return f"{text} {rule}" if rule else text

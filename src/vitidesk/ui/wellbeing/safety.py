@@ -1,0 +1,95 @@
+"""The safety screen shown right after PHQ-9 item 9 is answered above 0.
+
+It says plainly that VitiDesk is offline and nobody is alerted, lists the crisis contacts for
+the person's region (and a saved number), and never blocks going on with the questionnaire.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from vitidesk.core.crisis import load_crisis_directory
+from vitidesk.ui.app_state import AppState
+from vitidesk.ui.widgets.page import Card, wrapped_label
+
+
+class SafetyPanel(QWidget):
+    continue_requested = Signal()
+
+    def __init__(self, state: AppState) -> None:
+        super().__init__()
+        self.state = state
+        self.setAccessibleName(self.tr("Support if you are struggling"))
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
+        heading = wrapped_label(
+            self.tr(
+                "You said you have had thoughts that you would be better off dead, or of "
+                "hurting yourself."
+            ),
+            "CardTitle",
+        )
+        column.addWidget(heading)
+        column.addWidget(
+            wrapped_label(
+                self.tr(
+                    "Thank you for answering honestly. You deserve support with this. "
+                    "VitiDesk works offline: it does not send your answers to anyone, and "
+                    "no one will be alerted. Please reach out yourself."
+                )
+            )
+        )
+        directory = load_crisis_directory()
+        urgent = wrapped_label(directory.emergency_line)
+        urgent.setStyleSheet("font-weight: 600;")
+        column.addWidget(urgent)
+        contacts = Card(self.tr("Talk to someone today"))
+        self.contact_lines = []
+        saved = state.settings.local_crisis_number.strip()
+        if saved:
+            self.contact_lines.append(
+                contacts.add_text(self.tr("Your saved number: {0}").format(saved))
+            )
+        for region in directory.for_region(state.settings.region):
+            for contact in region.contacts:
+                self.contact_lines.append(
+                    contacts.add_text(
+                        f"{region.name}: {contact.name}, {contact.number}. {contact.details}"
+                    )
+                )
+        contacts.add_text(
+            self.tr(
+                "Or talk to your GP, your dermatologist or a mental-health clinician, and "
+                "tell someone you trust how you are feeling."
+            ),
+            "Muted",
+        )
+        column.addWidget(contacts)
+        save_row = QHBoxLayout()
+        label = QLabel(self.tr("&Add my clinician's number:"))
+        self.number = QLineEdit(saved)
+        self.number.setAccessibleName(self.tr("Clinician's number"))
+        label.setBuddy(self.number)
+        save = QPushButton(self.tr("Save number"))
+        save.clicked.connect(self._save_number)
+        save_row.addWidget(label)
+        save_row.addWidget(self.number, 1)
+        save_row.addWidget(save)
+        column.addLayout(save_row)
+        self.go_on = QPushButton(self.tr("Continue the questionnaire"))
+        self.go_on.setObjectName("PrimaryButton")
+        self.go_on.clicked.connect(self.continue_requested)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.go_on)
+        column.addLayout(row)
+        column.addStretch(1)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def _save_number(self) -> None:
+        self.state.set_setting("local_crisis_number", self.number.text().strip())
+
+    def text(self) -> str:
+        return "\n".join(label.text() for label in self.findChildren(QLabel))

@@ -1,0 +1,125 @@
+"""A trend chart for one questionnaire: band ranges shaded, dates along the axis, hover values.
+
+Drawn with QPainter (no QtCharts: it would need the 200 MB Addons wheel). Bands carry their
+names as text, so colour is never the only signal.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from vitidesk.core.questionnaires import Instrument
+from vitidesk.storage.responses import Response
+
+BAND_SHADES = ("#eef6f0", "#f7f3e3", "#fbeee0", "#f8e3e1", "#f3dce6")
+MARGINS = (56, 16, 20, 40)  # left, top, right, bottom
+
+
+def value_of(response: Response) -> int:
+    return response.percent if response.percent is not None else response.raw
+
+
+class TrendChart(QWidget):
+    def __init__(self, instrument: Instrument) -> None:
+        super().__init__()
+        self.instrument = instrument
+        self.responses: list[Response] = []
+        self.setMinimumHeight(220)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMouseTracking(True)
+        self.setAccessibleName(self.tr("Trend of {0} scores").format(instrument.id))
+        self.top_value = 100 if instrument.banded_on == "percent" else instrument.max_raw
+
+    def set_responses(self, responses: list[Response]) -> None:
+        self.responses = responses
+        self.setAccessibleDescription(
+            self.tr("{0} answers. Latest: {1}.").format(
+                len(responses), value_of(responses[-1]) if responses else "-"
+            )
+        )
+        self.update()
+
+    def plot_rect(self) -> QRectF:
+        left, top, right, bottom = MARGINS
+        return QRectF(left, top, self.width() - left - right, self.height() - top - bottom)
+
+    def _y(self, value: float) -> float:
+        plot = self.plot_rect()
+        return plot.bottom() - plot.height() * value / max(self.top_value, 1)
+
+    def _x(self, index: int) -> float:
+        plot = self.plot_rect()
+        if len(self.responses) < 2:
+            return plot.center().x()
+        first = self.responses[0].taken_at.timestamp()
+        span = max(self.responses[-1].taken_at.timestamp() - first, 1.0)
+        return (
+            plot.left() + plot.width() * (self.responses[index].taken_at.timestamp() - first) / span
+        )
+
+    def points(self) -> list[QPointF]:
+        return [QPointF(self._x(i), self._y(value_of(r))) for i, r in enumerate(self.responses)]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        plot = self.plot_rect()
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        small = QFont(self.font())
+        small.setPointSizeF(max(self.font().pointSizeF() * 0.8, 7.5))
+        painter.setFont(small)
+        for index, band in enumerate(self.instrument.bands):
+            top, bottom = self._y(band.high), self._y(band.low)
+            painter.fillRect(
+                QRectF(plot.left(), top, plot.width(), bottom - top), QColor(BAND_SHADES[index % 5])
+            )
+            painter.setPen(QColor("#5b6872"))
+            painter.drawText(
+                QRectF(plot.left() + 6, top, plot.width() - 12, bottom - top),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                band.label,
+            )
+        painter.setPen(QPen(QColor("#8a979f"), 1))
+        painter.drawRect(plot)
+        for value in (0, self.top_value // 2, self.top_value):
+            y = self._y(value)
+            painter.drawText(
+                QRectF(0, y - 9, MARGINS[0] - 8, 18), Qt.AlignmentFlag.AlignRight, str(value)
+            )
+        if not self.responses:
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("No answers yet"))
+            return
+        dates = {0, len(self.responses) - 1, len(self.responses) // 2}
+        for index in sorted(dates):
+            x = self._x(index)
+            label = self.responses[index].taken_at.strftime("%d %b %Y")
+            painter.drawText(
+                QRectF(x - 50, plot.bottom() + 6, 100, 18), Qt.AlignmentFlag.AlignCenter, label
+            )
+        points = self.points()
+        painter.setPen(QPen(QColor("#1f6f78"), 2.5))
+        if len(points) > 1:
+            painter.drawPolyline(points)
+        painter.setBrush(QColor("#1f6f78"))
+        for point in points:
+            painter.drawEllipse(point, 4, 4)
+        painter.end()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        points = self.points()
+        if not points:
+            return
+        position = event.position()
+        nearest = min(range(len(points)), key=lambda i: abs(points[i].x() - position.x()))
+        if abs(points[nearest].x() - position.x()) > 24:
+            QToolTip.hideText()
+            return
+        response = self.responses[nearest]
+        band = self.instrument.band(response.band)
+        QToolTip.showText(
+            event.globalPosition().toPoint(),
+            f"{response.taken_at:%d %b %Y}: {value_of(response)} ({band.label})",
+            self,
+        )

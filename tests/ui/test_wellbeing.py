@@ -1,0 +1,116 @@
+"""Wellbeing as a person uses it: answer by keyboard, the safety screen, drafts, history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from vitidesk.storage.responses import ResponseStore
+from vitidesk.ui.main_window import MainWindow
+from vitidesk.ui.wellbeing.form import QuestionnaireForm
+from vitidesk.ui.wellbeing.history import HistoryView
+from vitidesk.ui.wellbeing.page import WellbeingPage
+from vitidesk.ui.wellbeing.result import ResultView
+
+
+@pytest.fixture
+def wellbeing(qtbot, window: MainWindow) -> WellbeingPage:
+    window.sidebar.select(2)
+    page = window.current_page()
+    assert isinstance(page, WellbeingPage)
+    return page
+
+
+def _answer(qtbot, form: QuestionnaireForm, key) -> None:
+    qtbot.keyClick(form, key)
+    qtbot.keyClick(form, Qt.Key.Key_Return)
+
+
+def test_phq9_item9_shows_the_safety_screen_and_never_blocks(
+    qtbot, wellbeing: WellbeingPage
+) -> None:
+    wellbeing.start("PHQ-9")
+    form = wellbeing.stack.currentWidget()
+    assert isinstance(form, QuestionnaireForm)
+    for _ in range(8):
+        _answer(qtbot, form, Qt.Key.Key_1)  # "Not at all"
+    assert form.position == 8 and form.pages.currentIndex() == 0
+    _answer(qtbot, form, Qt.Key.Key_2)  # item 9: "Several days"
+    assert form.pages.currentIndex() == 1, "the safety screen must follow item 9 at once"
+    text = form.safety.text()
+    assert "no one will be alerted" in text
+    assert "988" in text and "116 123" in text
+    assert "emergency" in text
+    qtbot.mouseClick(form.safety.go_on, Qt.MouseButton.LeftButton)
+    assert form.pages.currentIndex() == 0  # the unscored difficulty question
+    _answer(qtbot, form, Qt.Key.Key_1)
+    assert form.pages.currentIndex() == 2
+    assert form.save_button.isEnabled()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    result = wellbeing.stack.currentWidget()
+    assert isinstance(result, ResultView)
+    labels = " ".join(label.text() for label in result.findChildren(type(result.band_label)))
+    assert "not a diagnosis" in labels
+    assert "No one has been alerted" in labels
+    saved = ResponseStore(wellbeing.state.store).responses("PHQ-9")
+    assert len(saved) == 1 and "item9_positive" in saved[0].flags
+
+
+def test_no_safety_screen_when_item9_is_zero(qtbot, wellbeing: WellbeingPage) -> None:
+    wellbeing.start("PHQ-9")
+    form = wellbeing.stack.currentWidget()
+    for _ in range(9):
+        _answer(qtbot, form, Qt.Key.Key_1)
+    assert form.pages.currentIndex() == 0 and form.position == 9
+
+
+def test_a_draft_survives_closing_the_app(qtbot, wellbeing: WellbeingPage, state) -> None:
+    wellbeing.start("GAD-7")
+    form = wellbeing.stack.currentWidget()
+    for key in (Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_1):
+        _answer(qtbot, form, key)
+    form.cancelled.emit()
+    reopened = WellbeingPage(state)
+    qtbot.addWidget(reopened)
+    assert reopened.start_buttons["GAD-7"].text() == "Continue"
+    reopened.start("GAD-7")
+    resumed = reopened.stack.currentWidget()
+    assert resumed.position == 3
+    assert resumed.answers[:3] == [1, 2, 0]
+
+
+def test_an_incomplete_form_cannot_be_saved(qtbot, wellbeing: WellbeingPage) -> None:
+    wellbeing.start("WHO-5")
+    form = wellbeing.stack.currentWidget()
+    form.answers = [5, 4, None, 3, 2]
+    form.position = len(form.answers)
+    form._show_position()
+    assert not form.save_button.isEnabled()
+    form.save()
+    assert ResponseStore(wellbeing.state.store).responses("WHO-5") == []
+
+
+def test_history_shows_the_trend_and_allows_notes_and_delete(
+    qtbot, wellbeing: WellbeingPage, monkeypatch
+) -> None:
+    responses = ResponseStore(wellbeing.state.store)
+    start = dt.datetime(2025, 1, 6, 9, 0, tzinfo=dt.UTC)
+    for week, answers in enumerate(([1, 1, 2, 2, 1], [2, 2, 3, 2, 2], [3, 3, 3, 3, 3])):
+        responses.record("WHO-5", answers, taken_at=start + dt.timedelta(weeks=2 * week))
+    wellbeing.show_history("WHO-5")
+    history = wellbeing.stack.currentWidget()
+    assert isinstance(history, HistoryView)
+    assert history.table.rowCount() == 3
+    assert len(history.chart.points()) == 3
+    history.chart.grab()
+    history.table.selectRow(0)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("after holiday", True))
+    history.edit_note()
+    assert responses.responses("WHO-5")[-1].note == "after holiday"
+    history.table.selectRow(0)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    history.delete()
+    assert history.table.rowCount() == 2
