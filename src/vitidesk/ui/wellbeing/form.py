@@ -155,6 +155,8 @@ class QuestionnaireForm(QWidget):
         self.question.setText(item.text)
         for button in self.option_buttons:
             self.option_group.removeButton(button)
+            self.options_box.removeWidget(button)
+            button.hide()
             button.deleteLater()
         self.option_buttons = []
         for number, option in enumerate(options, start=1):

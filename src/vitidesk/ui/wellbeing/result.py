@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from vitidesk.core.questionnaires import ITEM9_FLAG, Instrument, meaningful_change, score
 from vitidesk.storage.responses import Response, ResponseStore
@@ -21,7 +21,7 @@ def score_text(instrument: Instrument, response: Response) -> str:
     return f"{response.raw} out of {instrument.max_raw}"
 
 
-class ResultView(QWidget):
+class ResultView(QScrollArea):
     done = Signal()
     history_requested = Signal(str)
     help_requested = Signal()
@@ -31,7 +31,11 @@ class ResultView(QWidget):
     ) -> None:
         super().__init__()
         self.setAccessibleName(self.tr("Your result"))
-        column = QVBoxLayout(self)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget()
+        inner.setObjectName("PageInner")
+        column = QVBoxLayout(inner)
         column.setContentsMargins(36, 24, 36, 16)
         column.addWidget(wrapped_label(instrument.title, "PageTitle"))
         band = instrument.band(response.band)
@@ -75,6 +79,7 @@ class ResultView(QWidget):
         row.addStretch(1)
         column.addLayout(row)
         column.addStretch(1)
+        self.setWidget(inner)
 
     def _change_text(self, instrument: Instrument, previous: Response, current: Response) -> str:
         before = previous.percent if previous.percent is not None else previous.raw
@@ -83,9 +88,11 @@ class ResultView(QWidget):
         if before == after:
             text = self.tr("Same score as last time ({0}).").format(date)
         else:
-            direction = self.tr("up") if after > before else self.tr("down")
-            text = self.tr("{0} {1} points since last time ({2}).").format(
-                direction.capitalize(), abs(after - before), date
+            direction = self.tr("Up") if after > before else self.tr("Down")
+            points = abs(after - before)
+            unit = self.tr("point") if points == 1 else self.tr("points")
+            text = self.tr("{0} {1} {2} since last time ({3}).").format(
+                direction, points, unit, date
             )
         rule = meaningful_change(
             instrument.id,

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from vitidesk.core.questionnaires import Instrument
 from vitidesk.storage.responses import Response
 
-BAND_SHADES = ("#eef6f0", "#f7f3e3", "#fbeee0", "#f8e3e1", "#f3dce6")
+# Neutral, alternating shades: for WHO-5 high is good, for the others high is bad.
+BAND_SHADES = ("#eef3f6", "#e2ebf0")
 MARGINS = (56, 16, 20, 40)  # left, top, right, bottom
 
 
@@ -70,10 +71,14 @@ class TrendChart(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(max(self.font().pointSizeF() * 0.8, 7.5))
         painter.setFont(small)
-        for index, band in enumerate(self.instrument.bands):
-            top, bottom = self._y(band.high), self._y(band.low)
+        bands = sorted(self.instrument.bands, key=lambda b: b.low)
+        for index, band in enumerate(bands):
+            # Scores move in steps (WHO-5 in 4s): shade up to the midpoint between bands.
+            upper = band.high if index == len(bands) - 1 else (band.high + bands[index + 1].low) / 2
+            lower = band.low if index == 0 else (bands[index - 1].high + band.low) / 2
+            top, bottom = self._y(upper), self._y(lower)
             painter.fillRect(
-                QRectF(plot.left(), top, plot.width(), bottom - top), QColor(BAND_SHADES[index % 5])
+                QRectF(plot.left(), top, plot.width(), bottom - top), QColor(BAND_SHADES[index % 2])
             )
             painter.setPen(QColor("#5b6872"))
             painter.drawText(
