@@ -53,6 +53,7 @@ class HistoryView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(40)  # size columns from 40 rows
         self.table.verticalHeader().setVisible(False)
         column.addWidget(self.table, 2)
         row = QHBoxLayout()
@@ -73,6 +74,7 @@ class HistoryView(QWidget):
     def reload(self) -> None:
         self.rows = self.responses.responses(self.instrument.id)
         self.chart.set_responses(self.rows)
+        self.table.setUpdatesEnabled(False)
         self.table.setRowCount(len(self.rows))
         for row, response in enumerate(reversed(self.rows)):
             band = self.instrument.band(response.band)
@@ -89,6 +91,7 @@ class HistoryView(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, response.id)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        self.table.setUpdatesEnabled(True)
 
     def selected_id(self) -> int | None:
         items = self.table.selectedItems()
