@@ -114,3 +114,42 @@ def test_history_shows_the_trend_and_allows_notes_and_delete(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     history.delete()
     assert history.table.rowCount() == 2
+
+
+def test_due_banner_follows_the_calendar_and_answers(qtbot, window: MainWindow, state) -> None:
+    from vitidesk.ui.wellbeing.reminder import DueBanner
+
+    today = {"date": dt.date(2026, 3, 14)}
+    responses = ResponseStore(state.store)
+    responses.record("WHO-5", [3, 3, 3, 3, 3], taken_at=dt.datetime(2026, 3, 1, 20, 0).astimezone())
+    banner = DueBanner(state, today=lambda: today["date"])
+    qtbot.addWidget(banner)
+    banner.refresh()
+    assert banner.isHidden()  # reminders are off
+    state.set_setting("reminder_days", 14)
+    assert banner.isHidden()  # 13 days after: not yet
+    today["date"] = dt.date(2026, 3, 15)  # midnight passed (or the laptop woke up)
+    banner.timer.timeout.emit()
+    assert not banner.isHidden()
+    assert "01 March 2026" in banner.text.text()
+    responses.record("WHO-5", [3, 3, 3, 3, 3], taken_at=dt.datetime(2026, 3, 15, 9, 0).astimezone())
+    state.responses_changed.emit()
+    assert banner.isHidden()
+
+
+def test_main_window_shows_the_banner_and_opens_wellbeing(qtbot, window: MainWindow, state) -> None:
+    state.set_setting("reminder_days", 7)
+    window._add_due_banner()
+    assert not window.due_banner.isHidden()  # never answered: due now
+    window.due_banner.open_requested.emit()
+    assert window.current_section_key() == "wellbeing"
+
+
+def test_reminder_can_be_exported_to_a_calendar(qtbot, wellbeing: WellbeingPage, tmp_path) -> None:
+    card = wellbeing.reminders
+    assert not card.export_button.isEnabled()
+    card.choice.setCurrentIndex(card.choice.findData(14))
+    assert wellbeing.state.settings.reminder_days == 14
+    path = card.export(tmp_path / "check-in.ics")
+    text = path.read_text()
+    assert "RRULE:FREQ=DAILY;INTERVAL=14" in text and "BEGIN:VEVENT" in text

@@ -53,6 +53,7 @@ class Settings:
     last_section = Option(0)
     reduced_motion = Option(False)
     paper_size = Option("auto", choices=("auto", "A4", "Letter"))
+    reminder_days = Option(0, choices=(0, 7, 14, 28))
 
     def __init__(self, store: Store) -> None:
         self._store = store

@@ -34,6 +34,9 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         if state.demo:
             column.addWidget(self._demo_banner())
+        self.due_holder = QVBoxLayout()
+        self.due_holder.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self.due_holder)
         row = QHBoxLayout()
         row.setSpacing(0)
         row.addWidget(self.sidebar)
@@ -55,6 +58,8 @@ class MainWindow(QMainWindow):
         self.sidebar.select(start if 0 <= start < len(self.specs) else 0)
         self._defer_build = False
         self.first_painted.connect(lambda: QTimer.singleShot(0, self.current_page))
+        self.first_painted.connect(lambda: QTimer.singleShot(0, self._add_due_banner))
+        self.due_banner = None
         self.sidebar.list.setFocus()
 
     # -- pieces --------------------------------------------------------------------------
@@ -87,6 +92,17 @@ class MainWindow(QMainWindow):
         disclaimer.clicked.connect(self.show_about)
         row.addWidget(disclaimer, 0, Qt.AlignmentFlag.AlignRight)
         return footer
+
+    def _add_due_banner(self) -> None:
+        """The check-in reminder banner (built after the first frame: it reads the store)."""
+        if self.due_banner is not None:
+            return
+        from vitidesk.ui.wellbeing.reminder import DueBanner
+
+        self.due_banner = DueBanner(self.state)
+        self.due_banner.open_requested.connect(lambda: self.sidebar.select(2))
+        self.due_holder.addWidget(self.due_banner)
+        self.due_banner.refresh()
 
     # -- behaviour -----------------------------------------------------------------------
     def _show_section(self, index: int) -> None:

@@ -34,6 +34,10 @@ class WellbeingPage(QWidget):
         self.status_labels = {}
         for instrument in self.instruments.values():
             self.home.add(self._card(instrument))
+        from vitidesk.ui.wellbeing.reminder import ReminderCard
+
+        self.reminders = ReminderCard(state)
+        self.home.add(self.reminders)
         self.stack.addWidget(self.home)
         state.responses_changed.connect(self.refresh)
         state.store_replaced.connect(self._store_replaced)
