@@ -153,3 +153,18 @@ def test_reminder_can_be_exported_to_a_calendar(qtbot, wellbeing: WellbeingPage,
     path = card.export(tmp_path / "check-in.ics")
     text = path.read_text()
     assert "RRULE:FREQ=DAILY;INTERVAL=14" in text and "BEGIN:VEVENT" in text
+
+
+def test_diary_entries_are_saved_and_listed(qtbot, wellbeing: WellbeingPage) -> None:
+    from vitidesk.storage.diary import Diary
+
+    card = wellbeing.diary
+    assert "not a validated questionnaire" in " ".join(
+        label.text() for label in card.findChildren(type(card.recent))
+    )
+    card.slider.setValue(6)
+    card.note.setText("  Stared at on the bus. ")
+    qtbot.mouseClick(card.save_button, Qt.MouseButton.LeftButton)
+    (entry,) = Diary(wellbeing.state.store).entries()
+    assert (entry.rating, entry.note) == (6, "Stared at on the bus.")
+    assert "6/10 · Stared at on the bus." in card.recent.text()

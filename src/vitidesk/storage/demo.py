@@ -17,6 +17,7 @@ from vitidesk.storage.atomic import atomic_write_text, ensure_private_dir
 from vitidesk.storage.database import Store
 from vitidesk.storage.demo_photos import prepared_series, seed_photos
 from vitidesk.storage.demo_responses import seed_responses
+from vitidesk.storage.diary import seed_diary
 
 MARKER = ".vitidesk-demo"
 DEMO_NAME = "Alex Demo"
@@ -33,8 +34,8 @@ def seed_profile(store: Store) -> None:
 
 # Features append their seeders here, in the order they should run, and bump SEED_VERSION so
 # demo folders made by an older VitiDesk are seeded again with the whole story.
-SEEDERS: list[Callable[[Store], None]] = [seed_profile, seed_photos, seed_responses]
-SEED_VERSION = 3
+SEEDERS: list[Callable[[Store], None]] = [seed_profile, seed_photos, seed_responses, seed_diary]
+SEED_VERSION = 4
 
 
 def warm_up() -> None:

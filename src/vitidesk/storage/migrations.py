@@ -89,6 +89,17 @@ MIGRATIONS: tuple[str, ...] = (
         saved_at TEXT NOT NULL
     );
     """,
+    # 5: the "vitiligo and me" diary: a 0-10 rating of how much vitiligo affected the week,
+    # and a note. VitiDesk's own question, not a validated instrument.
+    """
+    CREATE TABLE diary (
+        id INTEGER PRIMARY KEY,
+        taken_at TEXT NOT NULL,
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 10),
+        note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX diary_taken ON diary (taken_at);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -34,8 +34,11 @@ class WellbeingPage(QWidget):
         self.status_labels = {}
         for instrument in self.instruments.values():
             self.home.add(self._card(instrument))
+        from vitidesk.ui.wellbeing.diary_card import DiaryCard
         from vitidesk.ui.wellbeing.reminder import ReminderCard
 
+        self.diary = DiaryCard(state)
+        self.home.add(self.diary)
         self.reminders = ReminderCard(state)
         self.home.add(self.reminders)
         self.stack.addWidget(self.home)
