@@ -26,6 +26,7 @@ from vitidesk.core.questionnaires import Instrument
 from vitidesk.storage.responses import ResponseStore
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.wellbeing.safety import SafetyPanel
+from vitidesk.ui.wellbeing.texts import lead_text
 from vitidesk.ui.widgets.page import wrapped_label
 
 ITEM9_INDEX = 8
@@ -52,9 +53,7 @@ class QuestionnaireForm(QWidget):
         column.setContentsMargins(36, 24, 36, 16)
         title = wrapped_label(instrument.title, "PageTitle")
         column.addWidget(title)
-        column.addWidget(
-            wrapped_label(f"{instrument.instructions} ({instrument.recall_period})", "PageLead")
-        )
+        column.addWidget(wrapped_label(lead_text(instrument), "PageLead"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self._question_page())
         self.safety = SafetyPanel(state)

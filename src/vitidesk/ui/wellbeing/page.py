@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLay
 from vitidesk.core.questionnaires import Instrument, load_instruments
 from vitidesk.storage.responses import ResponseStore
 from vitidesk.ui.app_state import AppState
+from vitidesk.ui.wellbeing.texts import lead_text
 from vitidesk.ui.widgets.page import Card, SectionPage
 
 
@@ -48,7 +49,7 @@ class WellbeingPage(QWidget):
 
     def _card(self, instrument: Instrument) -> Card:
         card = Card(instrument.title)
-        card.add_text(f"{instrument.instructions} ({instrument.recall_period})", "Muted")
+        card.add_text(lead_text(instrument), "Muted")
         self.status_labels[instrument.id] = card.add_text("")
         row = QHBoxLayout()
         start = QPushButton(self.tr("Start"))
