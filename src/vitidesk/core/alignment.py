@@ -35,7 +35,6 @@ Pure numpy and Pillow: no Qt, OpenCV or scipy.
 from __future__ import annotations
 
 import math
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -773,34 +772,9 @@ def align_files(ref_path: Path, moving_path: Path) -> AlignmentResult:
 
 
 def _open_photo(path: Path) -> Image.Image:
-    from vitidesk.core.photo_import import (
-        MAX_FILE_BYTES,
-        PhotoRejectedError,
-        decode_upright,
-    )
+    from vitidesk.core.photo_import import PhotoRejectedError, open_untrusted
 
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise PhotoRejectedError(str(path), "no such file") from None
-    except OSError as exc:
-        raise PhotoRejectedError(str(path), f"cannot be read ({exc.strerror})") from None
-    if not path.is_file():
-        raise PhotoRejectedError(str(path), "not a file")
-    if size == 0:
-        raise PhotoRejectedError(str(path), "the file is empty")
-    if size > MAX_FILE_BYTES:
-        raise PhotoRejectedError(str(path), "the file is larger than 300 MB")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PhotoRejectedError(str(path), f"cannot be read ({exc.strerror})") from None
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            image = decode_upright(path, data)
-        except MemoryError:
-            raise PhotoRejectedError(str(path), "not enough memory to open this image") from None
+    image = open_untrusted(path)
     width, height = image.size
     if min(width, height) < MIN_SIDE:
         raise PhotoRejectedError(

@@ -732,10 +732,9 @@ def measure_file(path: Path, region: Region = None) -> Estimate:
     """Decode ``path`` safely (photo_import's decoders and size checks, turned upright),
     bring it to sRGB and estimate. Raises PhotoRejectedError (a UserError) for a file that
     cannot be read and ValueError for a bad region."""
-    from vitidesk.core.photo_import import _read, _to_srgb, decode_upright
+    from vitidesk.core.photo_import import _to_srgb, open_untrusted
 
-    path = Path(path)
-    image = decode_upright(path, _read(path))
+    image = open_untrusted(Path(path))
     icc = image.info.get("icc_profile")
     full = image.size
     # Reduce first: converting colour profiles and everything after is then cheap.

@@ -228,6 +228,19 @@ def _short(exc: BaseException) -> str:
     return text[:80]
 
 
+def open_untrusted(path: Path) -> Image.Image:
+    """Read and decode ``path`` with every check an import makes (size, allowed decoders,
+    bombs), turned upright. Raises PhotoRejectedError with a one-line reason."""
+    path = Path(path)
+    data = _read(path)
+    with warnings.catch_warnings(), _quiet_native_stderr():
+        warnings.simplefilter("ignore")  # library warnings never reach the person as raw text
+        try:
+            return decode_upright(path, data)
+        except MemoryError:
+            raise PhotoRejectedError(str(path), "not enough memory to open this image") from None
+
+
 def prepare_photo(path: Path, taken: dt.date | None = None) -> PreparedPhoto:
     """Decode, check and clean ``path``. Raises PhotoRejectedError with a one-line reason."""
     path = Path(path)
