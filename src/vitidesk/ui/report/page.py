@@ -1,26 +1,191 @@
-"""Report: a PDF for your consultation, exports and backups."""
+"""Report: choose what goes in, preview the pages, save the PDF for the consultation."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import datetime as dt
+from pathlib import Path
 
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vitidesk.core.report_data import ReportData, ReportOptions, gather
 from vitidesk.ui.app_state import AppState
-from vitidesk.ui.widgets.page import SectionPage
-from vitidesk.ui.widgets.upcoming import upcoming_section
+from vitidesk.ui.tasks import run_in_background
+from vitidesk.ui.widgets.page import Card, wrapped_label
+
+PREVIEW_WIDTH = 560
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportPage", text)
+class ReportPage(QWidget):
+    def __init__(self, state: AppState) -> None:
+        super().__init__()
+        self.state = state
+        self.data: ReportData | None = None
+        self.setAccessibleName(self.tr("Report"))
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(28, 20, 28, 12)
+        left = QVBoxLayout()
+        self.title_label = QLabel(self.tr("Report"))
+        self.title_label.setObjectName("PageTitle")
+        left.addWidget(self.title_label)
+        left.addWidget(
+            wrapped_label(
+                self.tr("A printable summary for your dermatologist. You choose what goes in."),
+                "PageLead",
+            )
+        )
+        left.addWidget(self._options())
+        left.addStretch(1)
+        outer.addLayout(left, 2)
+        self.preview = QWidget()
+        self.preview_column = QVBoxLayout(self.preview)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.preview)
+        scroll.setAccessibleName(self.tr("Report preview"))
+        outer.addWidget(scroll, 3)
+        state.store_replaced.connect(self._reset)
+        state.photos_changed.connect(self._reset)
+        state.responses_changed.connect(self._reset)
+
+    def _options(self) -> Card:
+        card = Card(self.tr("What to include"))
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("Optional, for the cover"))
+        self.name.setAccessibleName(self.tr("Name on the cover"))
+        form.addRow(self.tr("Name:"), self.name)
+        self.use_since = QCheckBox(self.tr("Only from"))
+        self.since = QDateEdit(QDate.currentDate().addYears(-1))
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.since.setEnabled(False)
+        self.since.setAccessibleName(self.tr("Start date"))
+        self.use_since.toggled.connect(self.since.setEnabled)
+        form.addRow(self.use_since, self.since)
+        self.paper = QComboBox()
+        self.paper.addItems(["A4", "Letter"])
+        self.paper.setAccessibleName(self.tr("Paper size"))
+        setting = self.state.settings.paper_size
+        self.paper.setCurrentText(setting if setting in ("A4", "Letter") else "A4")
+        form.addRow(self.tr("Paper:"), self.paper)
+        card.body.addLayout(form)
+        self.include_photos = QCheckBox(self.tr("Photos and estimates"))
+        self.include_photos.setChecked(True)
+        self.include_wellbeing = QCheckBox(self.tr("Wellbeing questionnaires"))
+        self.include_wellbeing.setChecked(True)
+        card.body.addWidget(self.include_photos)
+        card.body.addWidget(self.include_wellbeing)
+        row = QHBoxLayout()
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.preview_button.clicked.connect(self.make_preview)
+        self.save_button = QPushButton(self.tr("Save PDF…"))
+        self.save_button.clicked.connect(lambda: self.save())
+        row.addWidget(self.preview_button)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        card.body.addLayout(row)
+        self.status = card.add_text(
+            self.tr("The report is made on this computer and saved only where you choose."), "Muted"
+        )
+        return card
+
+    def options(self) -> ReportOptions:
+        since = self.since.date().toPython() if self.use_since.isChecked() else None
+        return ReportOptions(
+            since=since,
+            name=self.name.text(),
+            include_photos=self.include_photos.isChecked(),
+            include_wellbeing=self.include_wellbeing.isChecked(),
+        )
+
+    def _reset(self) -> None:
+        self.data = None
+
+    def _gather(self, then) -> None:
+        self.preview_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.status.setText(self.tr("Preparing the report…"))
+        store, options = self.state.store, self.options()
+
+        def done(data: ReportData) -> None:
+            self.data = data
+            self.preview_button.setEnabled(True)
+            self.save_button.setEnabled(True)
+            then(data)
+
+        run_in_background(self, lambda: gather(store, options), done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.preview_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+        self.status.setText(str(error))
+
+    def make_preview(self) -> None:
+        self._gather(self._show_pages)
+
+    def _show_pages(self, data: ReportData) -> None:
+        from vitidesk.ui.report.pdf_render import render_pages
+
+        while self.preview_column.count():
+            child = self.preview_column.takeAt(0)
+            if child.widget():
+                child.widget().deleteLater()
+        self.pages = render_pages(data, self.paper.currentText())
+        for number, image in enumerate(self.pages, start=1):
+            label = QLabel()
+            pixmap = QPixmap.fromImage(image).scaledToWidth(
+                PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation
+            )
+            label.setPixmap(pixmap)
+            label.setAccessibleName(self.tr("Page {0}").format(number))
+            label.setStyleSheet("border: 1px solid #c9d3d8; background: white;")
+            self.preview_column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.preview_column.addStretch(1)
+        self.status.setText(self.tr("{0} page(s). Check them, then save.").format(len(self.pages)))
+
+    def save(self, path: Path | None = None) -> None:
+        if path is None:
+            stamp = dt.date.today().isoformat()
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save the report"), f"VitiDesk report {stamp}.pdf", "PDF (*.pdf)"
+            )
+            if not name:
+                return
+            path = Path(name)
+        self._gather(lambda data: self._write(data, path))
+
+    def _write(self, data: ReportData, path: Path) -> None:
+        from vitidesk.ui.report.pdf_render import write_pdf
+
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+        temp = path.with_name(f".{path.name}.part")
+        try:
+            write_pdf(data, temp, self.paper.currentText())
+            temp.replace(path)
+        except OSError as exc:
+            self.status.setText(self.tr("Not saved: {0}: {1}").format(path, exc.strerror))
+            return
+        finally:
+            temp.unlink(missing_ok=True)
+        self.status.setText(self.tr("Saved: {0}").format(path))
+        self.saved_path = path
 
 
-def build_report_page(state: AppState) -> SectionPage:
-    return upcoming_section(
-        _tr("Report"),
-        _tr("Bring your photos and questionnaire results to your dermatologist, on your terms."),
-        [
-            _tr("make a printable PDF report and choose what goes in it"),
-            _tr("export your answers as a spreadsheet file or in the FHIR health-record format"),
-            _tr("back up everything to one file and restore it on another computer"),
-        ],
-        _tr("Reports and exports are saved only where you choose. Nothing is uploaded."),
-    )
+def build_report_page(state: AppState) -> QWidget:
+    return ReportPage(state)

@@ -1,0 +1,84 @@
+"""The clinician report: from the demo profile, by CLI and from the Report section."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from vitidesk.cli import main
+
+
+def _text(path: Path) -> tuple[int, str]:
+    """The PDF's text as a reader's search would see it (ligatures unfolded, tabs as spaces)."""
+    reader = PdfReader(str(path))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return len(reader.pages), unicodedata.normalize("NFKC", text).replace("\t", " ")
+
+
+def test_demo_report_by_cli_has_the_expected_pages_and_text(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "report.pdf"
+    assert main(["--demo", "report", "--out", str(out), "--name", "Alex Demo"]) == 0
+    assert "Report saved" in capsys.readouterr().out
+    pages, text = _text(out)
+    assert pages >= 3
+    for expected in (
+        "VitiDesk report for your dermatology visit",
+        "Alex Demo",
+        "Photos by body site",
+        "Face",
+        "Hands",
+        "Trunk",
+        "Estimated share of depigmented skin",
+        "not a diagnosis",
+        "WHO-5 Well-Being Index",
+        "Patient Health Questionnaire",
+        "Questionnaire sources",
+        "the data never left the device",
+    ):
+        assert expected in text, expected
+    assert out.stat().st_size < 20 * 1024 * 1024
+
+
+def test_report_options_and_errors(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "hands.pdf"
+    assert (
+        main(["--demo", "report", "--out", str(out), "--sites", "Hands", "--paper", "Letter"]) == 0
+    )
+    _, text = _text(out)
+    assert "Hands" in text and "Trunk" not in text
+    reader = PdfReader(str(out))
+    width_points = float(reader.pages[0].mediabox.width)
+    assert width_points == pytest.approx(612, abs=2)  # US Letter
+    assert main(["--demo", "report", "--out", str(tmp_path / "nowhere" / "x.pdf")]) == 2
+    assert "no such folder" in capsys.readouterr().err
+
+
+def test_safety_flag_is_at_the_top(tmp_path: Path, capsys) -> None:
+    data = str(tmp_path / "d")
+    assert (
+        main(["--data-dir", data, "wellbeing", "record", "PHQ-9", "--answers", "1,1,1,1,1,1,1,1,2"])
+        == 0
+    )
+    out = tmp_path / "flag.pdf"
+    assert main(["--data-dir", data, "report", "--out", str(out)]) == 0
+    reader = PdfReader(str(out))
+    first_page = unicodedata.normalize("NFKC", reader.pages[0].extract_text()).replace("\t", " ")
+    assert "Safety: please read first" in first_page
+    assert "item 9" in first_page and "answer: 2" in first_page
+
+
+def test_report_page_previews_and_saves(qtbot, window, tmp_path: Path) -> None:
+    window.sidebar.select(3)
+    page = window.current_page()
+    page.include_photos.setChecked(False)
+    page.make_preview()
+    qtbot.waitUntil(lambda: bool(getattr(page, "pages", None)), timeout=30000)
+    assert page.preview_column.count() >= 2
+    target = tmp_path / "mine.pdf"
+    page.save(target)
+    qtbot.waitUntil(lambda: target.exists(), timeout=30000)
+    pages, text = _text(target)
+    assert pages >= 1 and "VitiDesk report" in text
