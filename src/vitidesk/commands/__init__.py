@@ -10,12 +10,12 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from vitidesk.commands import check, info, photos, report, wellbeing
+from vitidesk.commands import backup, check, info, photos, report, restore, wellbeing
 from vitidesk.paths import AppPaths
 from vitidesk.storage.database import Store
 from vitidesk.storage.demo import open_demo_store
 
-COMMANDS = (check, info, photos, report, wellbeing)
+COMMANDS = (check, info, photos, wellbeing, report, backup, restore)
 
 
 @dataclass

@@ -152,6 +152,7 @@ class ReportPage(QWidget):
                 PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation
             )
             label.setPixmap(pixmap)
+            label.setFixedSize(pixmap.size())
             label.setAccessibleName(self.tr("Page {0}").format(number))
             label.setStyleSheet("border: 1px solid #c9d3d8; background: white;")
             self.preview_column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
