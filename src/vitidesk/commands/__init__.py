@@ -10,12 +10,12 @@ import sys
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from vitidesk.commands import backup, check, info, photos, report, restore, wellbeing
+from vitidesk.commands import backup, check, export, info, photos, report, restore, wellbeing
 from vitidesk.paths import AppPaths
 from vitidesk.storage.database import Store
 from vitidesk.storage.demo import open_demo_store
 
-COMMANDS = (check, info, photos, wellbeing, report, backup, restore)
+COMMANDS = (check, info, photos, wellbeing, report, export, backup, restore)
 
 
 @dataclass
