@@ -82,3 +82,39 @@ def test_report_page_previews_and_saves(qtbot, window, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: target.exists(), timeout=30000)
     pages, text = _text(target)
     assert pages >= 1 and "VitiDesk report" in text
+
+
+def test_data_card_exports_backs_up_and_restores(qtbot, window, state, tmp_path: Path) -> None:
+    from vitidesk.storage.responses import ResponseStore
+
+    responses = ResponseStore(state.store)
+    responses.record("GAD-7", [1, 1, 1, 1, 1, 1, 1])
+    window.sidebar.select(3)
+    card = window.current_page().data_card
+    csv_path = tmp_path / "answers.csv"
+    card.export("csv", csv_path)
+    qtbot.waitUntil(lambda: csv_path.exists(), timeout=10000)
+    assert "GAD-7" in csv_path.read_text(encoding="utf-8-sig")
+    fhir_path = tmp_path / "answers.json"
+    card.export("fhir", fhir_path)
+    qtbot.waitUntil(lambda: fhir_path.exists(), timeout=10000)
+    assert '"resourceType": "Bundle"' in fhir_path.read_text()
+    backup = tmp_path / "backup.zip"
+    card.backup(backup)
+    qtbot.waitUntil(lambda: "Backup saved" in card.status.text(), timeout=10000)
+    responses.record("GAD-7", [3, 3, 3, 3, 3, 3, 3])  # a change made after the backup
+    with qtbot.waitSignal(state.store_replaced, timeout=10000):
+        card.restore(backup, ask=False)
+    assert [r.raw for r in ResponseStore(state.store).responses("GAD-7")] == [7]
+    assert "previous data are kept" in card.status.text()
+
+
+def test_a_damaged_backup_is_refused_in_the_app(qtbot, window, state, tmp_path: Path) -> None:
+    window.sidebar.select(3)
+    card = window.current_page().data_card
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    before = state.store
+    card.restore(bad, ask=False)
+    assert "That did not work" in card.status.text()
+    assert state.store is before and not before.closed

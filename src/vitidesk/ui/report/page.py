@@ -30,6 +30,16 @@ from vitidesk.ui.widgets.page import Card, wrapped_label
 PREVIEW_WIDTH = 560
 
 
+def default_paper(setting: str) -> str:
+    """The saved choice, or Letter where the locale measures in US units, else A4."""
+    if setting in ("A4", "Letter"):
+        return setting
+    from PySide6.QtCore import QLocale
+
+    imperial = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return "Letter" if imperial else "A4"
+
+
 class ReportPage(QWidget):
     def __init__(self, state: AppState) -> None:
         super().__init__()
@@ -38,7 +48,10 @@ class ReportPage(QWidget):
         self.setAccessibleName(self.tr("Report"))
         outer = QHBoxLayout(self)
         outer.setContentsMargins(28, 20, 28, 12)
-        left = QVBoxLayout()
+        left_widget = QWidget()
+        left_widget.setObjectName("PageInner")
+        left = QVBoxLayout(left_widget)
+        left.setContentsMargins(0, 0, 8, 0)
         self.title_label = QLabel(self.tr("Report"))
         self.title_label.setObjectName("PageTitle")
         left.addWidget(self.title_label)
@@ -49,14 +62,24 @@ class ReportPage(QWidget):
             )
         )
         left.addWidget(self._options())
+        from vitidesk.ui.report.data_card import DataCard
+
+        self.data_card = DataCard(state)
+        left.addWidget(self.data_card)
         left.addStretch(1)
-        outer.addLayout(left, 2)
+        left_scroll = QScrollArea()
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left_scroll.setWidget(left_widget)
+        left_scroll.setMinimumWidth(300)
+        outer.addWidget(left_scroll, 2)
         self.preview = QWidget()
         self.preview_column = QVBoxLayout(self.preview)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.preview)
         scroll.setAccessibleName(self.tr("Report preview"))
+        scroll.setMinimumWidth(200)
         outer.addWidget(scroll, 3)
         state.store_replaced.connect(self._reset)
         state.photos_changed.connect(self._reset)
@@ -80,8 +103,10 @@ class ReportPage(QWidget):
         self.paper = QComboBox()
         self.paper.addItems(["A4", "Letter"])
         self.paper.setAccessibleName(self.tr("Paper size"))
-        setting = self.state.settings.paper_size
-        self.paper.setCurrentText(setting if setting in ("A4", "Letter") else "A4")
+        self.paper.setCurrentText(default_paper(self.state.settings.paper_size))
+        self.paper.currentTextChanged.connect(
+            lambda text: self.state.set_setting("paper_size", text)
+        )
         form.addRow(self.tr("Paper:"), self.paper)
         card.body.addLayout(form)
         self.include_photos = QCheckBox(self.tr("Photos and estimates"))
