@@ -118,3 +118,19 @@ def test_a_damaged_backup_is_refused_in_the_app(qtbot, window, state, tmp_path: 
     card.restore(bad, ask=False)
     assert "That did not work" in card.status.text()
     assert state.store is before and not before.closed
+
+
+def test_the_person_chooses_sites_and_questionnaires(qtbot, demo_state) -> None:
+    from vitidesk.core.report_data import gather
+    from vitidesk.ui.report.page import ReportPage
+
+    page = ReportPage(demo_state)
+    qtbot.addWidget(page)
+    assert {"Face", "Hands", "Trunk"} <= set(page.site_boxes)
+    page.site_boxes["Trunk"].setChecked(False)
+    page.instrument_boxes["GAD-7"].setChecked(False)
+    options = page.options()
+    data = gather(demo_state.store, options.__class__(**{**options.__dict__, "measure": False}))
+    assert {pair.site for pair in data.sites} == {"Face", "Hands"}
+    assert "GAD-7" not in {history.instrument_id for history in data.wellbeing}
+    assert {"WHO-5", "PHQ-9"} <= {history.instrument_id for history in data.wellbeing}

@@ -114,7 +114,22 @@ class ReportPage(QWidget):
         self.include_wellbeing = QCheckBox(self.tr("Wellbeing questionnaires"))
         self.include_wellbeing.setChecked(True)
         card.body.addWidget(self.include_photos)
+        self.site_boxes: dict[str, QCheckBox] = {}
+        self.site_column = QVBoxLayout()
+        self.site_column.setContentsMargins(24, 0, 0, 0)
+        card.body.addLayout(self.site_column)
         card.body.addWidget(self.include_wellbeing)
+        self.instrument_boxes: dict[str, QCheckBox] = {}
+        self.instrument_column = QVBoxLayout()
+        self.instrument_column.setContentsMargins(24, 0, 0, 0)
+        card.body.addLayout(self.instrument_column)
+        self.include_photos.toggled.connect(
+            lambda on: [box.setEnabled(on) for box in self.site_boxes.values()]
+        )
+        self.include_wellbeing.toggled.connect(
+            lambda on: [box.setEnabled(on) for box in self.instrument_boxes.values()]
+        )
+        self._fill_choices()
         row = QHBoxLayout()
         self.preview_button = QPushButton(self.tr("Preview"))
         self.preview_button.clicked.connect(self.make_preview)
@@ -129,10 +144,41 @@ class ReportPage(QWidget):
         )
         return card
 
+    def _fill_choices(self) -> None:
+        """One box per body site that has photos, and per questionnaire answered."""
+        from vitidesk.storage.photos import PhotoLibrary
+        from vitidesk.storage.responses import ResponseStore
+
+        for boxes, column in (
+            (self.site_boxes, self.site_column),
+            (self.instrument_boxes, self.instrument_column),
+        ):
+            for box in boxes.values():
+                column.removeWidget(box)
+                box.deleteLater()
+            boxes.clear()
+        for site in PhotoLibrary(self.state.store).sites():
+            if site.photo_count:
+                box = QCheckBox(f"{site.name} ({site.photo_count})")
+                box.setChecked(True)
+                self.site_boxes[site.name] = box
+                self.site_column.addWidget(box)
+        answered = {r.instrument for r in ResponseStore(self.state.store).responses()}
+        for instrument_id in ("WHO-5", "PHQ-4", "PHQ-9", "GAD-7"):
+            if instrument_id in answered:
+                box = QCheckBox(instrument_id)
+                box.setChecked(True)
+                self.instrument_boxes[instrument_id] = box
+                self.instrument_column.addWidget(box)
+
     def options(self) -> ReportOptions:
         since = self.since.date().toPython() if self.use_since.isChecked() else None
+        sites = tuple(name for name, box in self.site_boxes.items() if box.isChecked())
+        instruments = tuple(i for i, box in self.instrument_boxes.items() if box.isChecked())
         return ReportOptions(
             since=since,
+            sites=sites or ("",),
+            instruments=instruments or ("",),
             name=self.name.text(),
             include_photos=self.include_photos.isChecked(),
             include_wellbeing=self.include_wellbeing.isChecked(),
@@ -140,6 +186,7 @@ class ReportPage(QWidget):
 
     def _reset(self) -> None:
         self.data = None
+        self._fill_choices()
 
     def _gather(self, then) -> None:
         self.preview_button.setEnabled(False)
