@@ -237,19 +237,29 @@ class ReportRenderer:
         plot = QRectF(self.margin + 50, self.y, self.width - 2 * self.margin - 60, chart_height)
         self._chart(plot, history)
         self.y += chart_height + 40
-        self.p.setFont(self.font(8.5, True))
         rows = list(history.responses)[-12:]
-        self.text("Date            Score    Result", 8.5, True)
+        columns = (0, 0.2, 0.32, 0.62)  # date, score, result, flag: fractions of the width
+        self._row(("Date", "Score", "Result", ""), columns, bold=True)
         for response in rows:
             value = response.percent if response.percent is not None else response.raw
             band = next((b.label for b in history.bands if b.key == response.band), response.band)
-            flag = "   item 9 above 0" if "item9_positive" in response.flags else ""
-            self.text(f"{response.taken_at:%d %b %Y}     {value:>3}      {band}{flag}", 8.5)
+            flag = "item 9 above 0" if "item9_positive" in response.flags else ""
+            self._row((f"{response.taken_at:%d %b %Y}", str(value), band, flag), columns)
         if len(history.responses) > len(rows):
             self.text(
                 f"(the {len(rows)} most recent of {len(history.responses)} shown)", 8, colour=MUTED
             )
         self.y += 10
+
+    def _row(self, cells: tuple[str, ...], columns: tuple[float, ...], bold: bool = False) -> None:
+        self.p.setFont(self.font(8.5, bold))
+        height = self.p.fontMetrics().height() + 4
+        self.need(height)
+        self.p.setPen(INK)
+        usable = self.width - 2 * self.margin
+        for text, start in zip(cells, columns, strict=True):
+            self.p.drawText(QPointF(self.margin + usable * start, self.y + height - 6), text)
+        self.y += height
 
     def _chart(self, plot: QRectF, history) -> None:
         top_value = max(history.top_value, 1)
