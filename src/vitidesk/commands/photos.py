@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 from typing import TYPE_CHECKING
 
+from vitidesk.commands.arguments import iso_date
 from vitidesk.commands.photo_align import add_align_parser, run_align
 from vitidesk.commands.photo_measure import add_measure_parser, run_measure
 from vitidesk.errors import UserError
@@ -21,19 +21,12 @@ NAME = "photos"
 HELP = "import and list your skin photos"
 
 
-def _iso_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-01") from None
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="photos_action", metavar="ACTION", required=True)
     add = actions.add_parser("import", help="copy photos into your private library")
     add.add_argument("files", nargs="+", metavar="FILE", help="photo files, or folders of them")
     add.add_argument("--site", help=f"body site, e.g. Face or Hands (default: {DEFAULT_SITE})")
-    add.add_argument("--taken", type=_iso_date, metavar="YYYY-MM-DD", help="date taken")
+    add.add_argument("--taken", type=iso_date, metavar="YYYY-MM-DD", help="date taken")
     add.add_argument("--uv", action="store_true", help="taken under UV light (Wood's lamp)")
     add.add_argument(
         "--allow-duplicates", action="store_true", help="import files already in the library"

@@ -4,11 +4,11 @@ loads Qt, and only to draw)."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vitidesk.commands.arguments import iso_date
 from vitidesk.errors import UserError
 
 if TYPE_CHECKING:
@@ -18,16 +18,9 @@ NAME = "report"
 HELP = "make a PDF report for your dermatology visit"
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-03-01") from None
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, metavar="FILE.pdf", help="where to save the PDF")
-    parser.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="only from this date")
+    parser.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD", help="only from this date")
     parser.add_argument("--sites", metavar="A,B", help="only these body sites, e.g. Face,Hands")
     parser.add_argument("--name", default="", help="a name for the cover (optional)")
     parser.add_argument("--paper", choices=("A4", "Letter"), help="paper size (default: A4)")
