@@ -33,6 +33,7 @@ class GetHelpDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setAccessibleName(self.tr("Crisis contacts"))
         content = QWidget()
         content.setObjectName("PageInner")
         layout = QVBoxLayout(content)

@@ -78,6 +78,7 @@ class CompareView(QWidget):
         side.setFrameShape(QFrame.Shape.NoFrame)
         side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side.setFixedWidth(self.panel.width() + 16)
+        side.setAccessibleName(self.tr("Alignment and estimate"))
         body.addWidget(side)
         outer.addLayout(body, 1)
         self.canvas.landmark_added.connect(self._landmarks_changed)

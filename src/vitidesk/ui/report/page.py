@@ -72,6 +72,7 @@ class ReportPage(QWidget):
         left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         left_scroll.setWidget(left_widget)
         left_scroll.setMinimumWidth(300)
+        left_scroll.setAccessibleName(self.tr("Report options"))
         outer.addWidget(left_scroll, 2)
         self.preview = QWidget()
         self.preview_column = QVBoxLayout(self.preview)
