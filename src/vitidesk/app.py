@@ -41,6 +41,22 @@ def run_gui(paths: AppPaths, *, exit_when_ready: bool = False) -> int:
     app.setWindowIcon(icon("vitidesk"))
     apply_look(app)
     crash_handler.install(paths.log_dir)
+    from vitidesk.storage.atomic import ensure_private_dir
+    from vitidesk.ui.single_instance import InstanceGuard
+
+    try:
+        ensure_private_dir(paths.data_dir)
+    except OSError as exc:
+        print(
+            f"vitidesk: error: {paths.data_dir}: cannot create the data folder ({exc})",
+            file=sys.stderr,
+        )
+        return 2
+    guard = InstanceGuard(paths.data_dir)
+    if not guard.acquire():
+        guard.ask_first_instance_to_show()
+        print("VitiDesk is already open with this data folder: showing that window.")
+        return 0
     try:
         store = _open_store(paths)
     except UserError as exc:
@@ -51,6 +67,7 @@ def run_gui(paths: AppPaths, *, exit_when_ready: bool = False) -> int:
         return 2
     state = AppState(paths, store)
     window = MainWindow(state)
+    guard.raise_requested.connect(window.bring_to_front)
     exit_code = {"value": 0}
     if exit_when_ready:
         window.first_painted.connect(app.quit)
@@ -67,4 +84,5 @@ def run_gui(paths: AppPaths, *, exit_when_ready: bool = False) -> int:
         window.save_geometry()
     wait_for_background_tasks()
     state.close()
+    guard.release()
     return exit_code["value"]

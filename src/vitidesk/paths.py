@@ -16,6 +16,10 @@ from pathlib import Path
 import platformdirs
 
 _APP_DIR_NAME = "vitidesk"
+# Kept in the data folder by the running app (see ui/single_instance.py); not user data.
+LOCK_FILE = ".vitidesk.lock"
+RAISE_FILE = ".raise-request"
+RUNTIME_FILES = (LOCK_FILE, RAISE_FILE)
 
 
 def default_data_dir() -> Path:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from vitidesk.errors import UserError
+from vitidesk.paths import RUNTIME_FILES
 from vitidesk.storage.atomic import atomic_write_text, ensure_private_dir
 from vitidesk.storage.database import Store
 from vitidesk.storage.demo_photos import prepared_series, seed_photos
@@ -68,7 +69,10 @@ def open_demo_store(folder: Path) -> Store:
         if _seeded_version(folder) == SEED_VERSION:
             return Store.open(folder)
         return reset_demo(folder)  # made by an older VitiDesk: sample data are missing
-    if folder.exists() and any(folder.iterdir()) and not is_demo_dir(folder):
+    contents = (
+        [p for p in folder.iterdir() if p.name not in RUNTIME_FILES] if folder.exists() else []
+    )
+    if contents and not is_demo_dir(folder):
         raise UserError(str(folder), "this folder is not a VitiDesk demo folder; not touching it")
     ensure_private_dir(folder)
     atomic_write_text(
@@ -88,5 +92,11 @@ def reset_demo(folder: Path) -> Store:
             raise UserError(
                 str(folder), "this folder is not a VitiDesk demo folder; not touching it"
             )
-        shutil.rmtree(folder)
+        for child in folder.iterdir():
+            if child.name in RUNTIME_FILES:
+                continue  # the running app's lock stays
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
     return open_demo_store(folder)

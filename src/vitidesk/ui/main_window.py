@@ -110,6 +110,13 @@ class MainWindow(QMainWindow):
         if self.state.settings.last_section != index:
             self.state.set_setting("last_section", index)
 
+    def bring_to_front(self) -> None:
+        """Another launch asked for this window: show it, un-minimised, on top."""
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def current_page(self) -> QWidget:
         """The page on show, built if it was still waiting for the first frame."""
         return self.stack.build_current()
