@@ -42,6 +42,7 @@ def time_start(command: list[str], runs: int = 5) -> float:
 
 def main() -> int:
     shutil.rmtree(DIST / "vitidesk", ignore_errors=True)
+    subprocess.run([sys.executable, str(ROOT / "packaging" / "make_icons.py")], check=True)
     subprocess.run(
         [
             sys.executable,
