@@ -40,6 +40,9 @@ def run_gui(paths: AppPaths, *, exit_when_ready: bool = False) -> int:
     QGuiApplication.setDesktopFileName(APP_ID)
     app.setWindowIcon(icon("vitidesk"))
     apply_look(app)
+    from vitidesk.ui.translation import install_translations
+
+    install_translations(app)
     crash_handler.install(paths.log_dir)
     from vitidesk.storage.atomic import ensure_private_dir
     from vitidesk.ui.single_instance import InstanceGuard

@@ -1,0 +1,2030 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="214"/>
+        <source>LearnPage</source>
+        <comment>Learn</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="215"/>
+        <source>LearnPage</source>
+        <comment>The lessons could not be loaded: {0}</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/sections.py" line="55"/>
+        <source>Sections</source>
+        <comment>Learn</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/sections.py" line="56"/>
+        <source>Sections</source>
+        <comment>Photos</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/sections.py" line="57"/>
+        <source>Sections</source>
+        <comment>Wellbeing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/sections.py" line="58"/>
+        <source>Sections</source>
+        <comment>Report</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/sections.py" line="59"/>
+        <source>Sections</source>
+        <comment>Settings and About</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/about_dialog.py" line="34"/>
+        <source>About VitiDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/about_dialog.py" line="41"/>
+        <source>VitiDesk logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/about_dialog.py" line="43"/>
+        <source>VitiDesk {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/about_dialog.py" line="48"/>
+        <source>A private companion for people with vitiligo and their clinicians: lessons, photo comparison and wellbeing questionnaires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/about_dialog.py" line="53"/>
+        <source>Medical disclaimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/about_dialog.py" line="58"/>
+        <source>Your data folder: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/about_dialog.py" line="59"/>
+        <source>Licence: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AudienceWindow</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="114"/>
+        <source>VitiDesk presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="126"/>
+        <source>Step indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="140"/>
+        <source>Blank screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaptureGuideDialog</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/capture_guide.py" line="41"/>
+        <source>Taking consistent photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/capture_guide.py" line="45"/>
+        <source>Photo guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/capture_guide.py" line="50"/>
+        <source>Save as PDF to print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/capture_guide.py" line="58"/>
+        <source>Save the photo guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareCanvas</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/canvas.py" line="47"/>
+        <source>Photo comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="60"/>
+        <source>Compare photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="81"/>
+        <source>Alignment and estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="92"/>
+        <source>◀ Back to photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="97"/>
+        <source>&amp;Before:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="97"/>
+        <source>&amp;After:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="127"/>
+        <source>Overlay opacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="132"/>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="132"/>
+        <source>Fit to the window (F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="133"/>
+        <source>100%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="133"/>
+        <source>Actual pixels (0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="140"/>
+        <source>Zoom linked (L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="143"/>
+        <source>Unlink to move each photo on its own, for photos not aligned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="204"/>
+        <source>One photo was taken under UV light and the other in normal light. Compare like with like: the patches look very different under UV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="209"/>
+        <source>These photos are of different body sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="211"/>
+        <source>The &apos;before&apos; photo is newer than the &apos;after&apos; photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="242"/>
+        <source>Aligning…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="255"/>
+        <source>VitiDesk could not line these photos up by itself. Use “Pick matching points” and click the same 2 or 3 spots on each photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="280"/>
+        <source>Click at least 2 matching points on each photo first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="294"/>
+        <source>Set the scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="295"/>
+        <source>Length between the two points, in cm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DataCard</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="37"/>
+        <source>Take your answers to another program, or keep a full backup (photos too) that you can restore on this or another computer. Files are saved only where you choose, and they are not encrypted: keep them somewhere private.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="45"/>
+        <source>Answers as a spreadsheet (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="46"/>
+        <source>Answers as a health record (FHIR)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="47"/>
+        <source>Back up everything…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="48"/>
+        <source>Restore from a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="72"/>
+        <source>That did not work: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="79"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="83"/>
+        <source>Export answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="94"/>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="100"/>
+        <source>{0} answers exported to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="111"/>
+        <source>Back up VitiDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="118"/>
+        <source>Backing up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="125"/>
+        <source>Backup saved: {0} ({1} files, {2:.1f} MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="138"/>
+        <source>Restore from a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="151"/>
+        <source>Replace your data with this backup?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="153"/>
+        <source>The backup from {0} will replace what VitiDesk holds now. Your current data are kept in a folder next to it, so nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="166"/>
+        <source>Restoring…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="177"/>
+        <source> Your previous data are kept in {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="181"/>
+        <source>Restored {0} files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateDialog</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="23"/>
+        <source>Change the date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="25"/>
+        <source>&amp;Date this photo was taken:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/demo_actions.py" line="24"/>
+        <source>Reset the demo?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/demo_actions.py" line="25"/>
+        <source>This puts the demo profile back to its sample data. Anything added during the demo is removed. Your own data are not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DiaryCard</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="17"/>
+        <source>Vitiligo and me: a weekly diary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="21"/>
+        <source>How much did your vitiligo affect your life this week? 0 means not at all, 10 means very much. This is VitiDesk&apos;s own diary question to help you notice changes. It is not a validated questionnaire.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="28"/>
+        <source>&amp;This week:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="34"/>
+        <source>How much vitiligo affected this week, 0 to 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="45"/>
+        <source>A note, if you like</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="46"/>
+        <source>Diary note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="47"/>
+        <source>Save to diary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="53"/>
+        <source>Recent diary entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="60"/>
+        <source>No diary entries yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="67"/>
+        <source>Recent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Disclaimer</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/about_dialog.py" line="14"/>
+        <source>VitiDesk is educational. It is not a substitute for advice from your clinician. It does not diagnose, and it does not tell you to start, stop or change any medicine. Questionnaire results are screening results, not a diagnosis, and photo estimates are estimates, not a verdict. Talk to your doctor about your own care.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/about_dialog.py" line="24"/>
+        <source>Private by design: VitiDesk never connects to the internet. Your photos and answers stay in a folder on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DueBanner</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="49"/>
+        <source>Reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="51"/>
+        <source>Answer now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="73"/>
+        <source>A wellbeing check-in is due. It takes a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="76"/>
+        <source>A wellbeing check-in is due. You last answered on {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GetHelpDialog</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="26"/>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="27"/>
+        <source>Get help now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="36"/>
+        <source>Crisis contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="42"/>
+        <source>If you are struggling, you do not have to cope alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="48"/>
+        <source>VitiDesk works offline. It does not send anything to anyone, and no one is alerted. Please reach out yourself:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="61"/>
+        <source>You can also talk to your GP, your dermatologist or a mental-health clinician, and tell someone you trust how you feel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="67"/>
+        <source>Numbers last checked: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="82"/>
+        <source>Your saved number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryDialog</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="24"/>
+        <source>Glossary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="27"/>
+        <source>&amp;Search words:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="29"/>
+        <source>Type a word, such as melanocyte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="30"/>
+        <source>Search the glossary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="34"/>
+        <source>Glossary terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="60"/>
+        <source>No word matches “{0}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="33"/>
+        <source>{0} history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="37"/>
+        <source>{0}: your history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="44"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="45"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="46"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="47"/>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="48"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="105"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="51"/>
+        <source>Answers so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="60"/>
+        <source>Back to Wellbeing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="62"/>
+        <source>Edit note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="64"/>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="81"/>
+        <source>Item 9 answered above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="105"/>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="116"/>
+        <source>Delete these answers?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="117"/>
+        <source>The answers from this date will be removed for good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportOptionsDialog</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="47"/>
+        <source>Add {0} photo(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="51"/>
+        <source>Body site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="56"/>
+        <source>&amp;Body site:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="59"/>
+        <source>Normal light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="61"/>
+        <source>UV light (Wood&apos;s lamp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="65"/>
+        <source>Light:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="66"/>
+        <source>Set the date myself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="68"/>
+        <source>Otherwise VitiDesk uses the date the camera saved, or the file&apos;s date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="74"/>
+        <source>Date taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="80"/>
+        <source>VitiDesk keeps a private copy of each photo on this computer, without location or camera details. Your original files are not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="87"/>
+        <source>How to take consistent photos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="94"/>
+        <source>Add photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultDialog</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="142"/>
+        <source>Photos added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="151"/>
+        <source>{0} added, {1} already in your library, {2} could not be added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="159"/>
+        <source>Details for each file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="164"/>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="164"/>
+        <source>Not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="166"/>
+        <source>&lt;p&gt;Every file was added.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="171"/>
+        <source>Add the skipped ones anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LearnPage</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="53"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="88"/>
+        <source>Learn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="66"/>
+        <source>Educational only: not a substitute for advice from your clinician. Lessons last reviewed {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="93"/>
+        <source>How vitiligo works, and how JAK-inhibitor treatment steps in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="98"/>
+        <source>Glossary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="100"/>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="102"/>
+        <source>Present (F11)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="103"/>
+        <source>Full-screen presenter mode for consultations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="112"/>
+        <source>Lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="126"/>
+        <source>Position in the lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="130"/>
+        <source>Pathway diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="134"/>
+        <source>Show the JAK-inhibitor cream at work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="135"/>
+        <source>JAK inhibitor on or off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="141"/>
+        <source>Point at any part of the picture, or use the arrow keys, to see what it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="144"/>
+        <source>What this part is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="151"/>
+        <source>◀ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="152"/>
+        <source>Previous step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="154"/>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="155"/>
+        <source>Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonNavigator</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/navigator.py" line="48"/>
+        <source>Lesson {0} of {1} · Step {2} of {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="26"/>
+        <source>VitiDesk — Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="73"/>
+        <source>Demo profile: sample data only, for showing VitiDesk. Your own data are not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="77"/>
+        <source>Demo mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="79"/>
+        <source>Reset demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="91"/>
+        <source>Not medical advice: read the disclaimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeasurePanel</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="41"/>
+        <source>Line the photos up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="42"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="117"/>
+        <source>Not aligned yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="43"/>
+        <source>Align automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="45"/>
+        <source>Pick matching points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="48"/>
+        <source>In side-by-side mode, click the same 2 or 3 spots on each photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="51"/>
+        <source>Use these points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="54"/>
+        <source>Undo alignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="61"/>
+        <source>Estimate the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="63"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="137"/>
+        <source>Draw a region around a patch, or measure the whole photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="65"/>
+        <source>Result of the estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="68"/>
+        <source>Draw a region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="70"/>
+        <source>Drag a box around the patch on either photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="74"/>
+        <source>Whole photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="76"/>
+        <source>Set the scale…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="77"/>
+        <source>Click both ends of a ruler or coin on the &apos;before&apos; photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="81"/>
+        <source>&amp;Sensitivity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="86"/>
+        <source>Sensitivity of the estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="91"/>
+        <source>Show what is counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="111"/>
+        <source>Points: {0} on the before photo, {1} on the after photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="120"/>
+        <source>Aligned: turned {0:.1f}°, sized ×{1:.2f}, moved {2:.0f}, {3:.0f} px.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="147"/>
+        <source>The two points are too close together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="150"/>
+        <source>Scale set: {0:.0f} pixels per cm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="165"/>
+        <source>Estimating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="210"/>
+        <source>Before ({0}): about {1:.0%} of the skin looks depigmented.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="213"/>
+        <source>After ({0}): about {1:.0%}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="218"/>
+        <source>Area: about {0:.1f} cm² before, {1:.1f} cm² after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="223"/>
+        <source>(Whole photo. Draw a region around one patch to focus.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhotosPage</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="50"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="82"/>
+        <source>Photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="72"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="87"/>
+        <source>Your skin photos by body site and date. They stay on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="92"/>
+        <source>Photo guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="93"/>
+        <source>How to take photos the same way each time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="95"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="192"/>
+        <source>Add photos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="98"/>
+        <source>Compare…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="100"/>
+        <source>See two dates side by side, with swipe, overlay and an estimate of change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="114"/>
+        <source>Body sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="120"/>
+        <source>New body site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="129"/>
+        <source>Photo timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="151"/>
+        <source>Date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="152"/>
+        <source>Move…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="153"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="428"/>
+        <source>Name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="154"/>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="155"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="433"/>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="162"/>
+        <source>Change the date of the selected photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="163"/>
+        <source>Move the selected photo to another body site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="164"/>
+        <source>Give the selected photo a short name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="165"/>
+        <source>Switch between normal light and UV (Wood&apos;s lamp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="166"/>
+        <source>Delete the selected photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="184"/>
+        <source>Add photos from your phone or camera, or drag them here. Take each photo the same way every time, so changes are easy to see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="194"/>
+        <source>Read the photo guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="222"/>
+        <source>All photos ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="264"/>
+        <source>No photos of {0} yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="266"/>
+        <source>No photos yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="297"/>
+        <source>Add at least two photos to compare them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="316"/>
+        <source>New body site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="316"/>
+        <source>Name, such as &apos;left knee&apos;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="331"/>
+        <source>Rename body site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="336"/>
+        <source>Rename body site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="336"/>
+        <source>New name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="362"/>
+        <source>Adding {0} photo(s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="378"/>
+        <source>{0} of {1} photo(s) added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="416"/>
+        <source>Mark as normal light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="416"/>
+        <source>Mark as UV light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="420"/>
+        <source>Change date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="424"/>
+        <source>Move to body site…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter.py" line="135"/>
+        <source>Save this step for the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter.py" line="137"/>
+        <source>PDF document (*.pdf);;PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter.py" line="151"/>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PresenterConsole</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="163"/>
+        <source>VitiDesk presenter console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="178"/>
+        <source>Presenter notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="182"/>
+        <source>Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="199"/>
+        <source>(No notes for this step.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="202"/>
+        <source>Next: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="202"/>
+        <source>Last step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireForm</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="64"/>
+        <source>Support if you are struggling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="80"/>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="85"/>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="94"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="128"/>
+        <source>◀ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="96"/>
+        <source>Finish later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="97"/>
+        <source>Your answers so far are kept as a draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="99"/>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="111"/>
+        <source>Check your answers before saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="118"/>
+        <source>Your answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="120"/>
+        <source>&amp;Note (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="122"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="123"/>
+        <source>For example, what made this week hard or good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="130"/>
+        <source>Save answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="153"/>
+        <source>Question {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="249"/>
+        <source>not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="254"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="255"/>
+        <source>Change answer {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferencesDialog</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="70"/>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="75"/>
+        <source>Every number and claim in the lessons comes from these sources. Lessons last reviewed: {0}. {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="83"/>
+        <source>Reference list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReminderCard</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="89"/>
+        <source>Reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="93"/>
+        <source>VitiDesk can remind you to check in. It shows a note in the app when a check-in is due, and you can add the reminder to your own calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="99"/>
+        <source>&amp;How often:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="101"/>
+        <source>How often to be reminded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="106"/>
+        <source>Add to my calendar (.ics)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="126"/>
+        <source>Next check-in: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="140"/>
+        <source>Save calendar reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="48"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="55"/>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="60"/>
+        <source>A printable summary for your dermatologist. You choose what goes in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="75"/>
+        <source>Report options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="82"/>
+        <source>Report preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="90"/>
+        <source>What to include</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="93"/>
+        <source>Optional, for the cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="94"/>
+        <source>Name on the cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="95"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="96"/>
+        <source>Only from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="101"/>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="106"/>
+        <source>Paper size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="111"/>
+        <source>Paper:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="113"/>
+        <source>Photos and estimates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="115"/>
+        <source>Wellbeing questionnaires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="135"/>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="137"/>
+        <source>Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="144"/>
+        <source>The report is made on this computer and saved only where you choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="195"/>
+        <source>Preparing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="229"/>
+        <source>Page {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="233"/>
+        <source>{0} page(s). Check them, then save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="239"/>
+        <source>Save the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="256"/>
+        <source>Not saved: {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="260"/>
+        <source>Saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultView</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="33"/>
+        <source>Your result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="42"/>
+        <source>Your score: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="43"/>
+        <source>Result: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="52"/>
+        <source>Your answers suggest it would help to talk with your GP, dermatologist or a mental-health clinician. You can bring this result to your next visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="59"/>
+        <source>Support is there for you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="62"/>
+        <source>You said you have had thoughts of being better off dead or of hurting yourself. No one has been alerted. Please reach out: use “Get help now” for phone numbers, or talk to someone you trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="67"/>
+        <source>Get help now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="73"/>
+        <source>Back to Wellbeing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="75"/>
+        <source>See your history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="89"/>
+        <source>Same score as last time ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="91"/>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="91"/>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="93"/>
+        <source>point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="93"/>
+        <source>points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="94"/>
+        <source>{0} {1} {2} since last time ({3}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SafetyPanel</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="23"/>
+        <source>Support if you are struggling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="29"/>
+        <source>You said you have had thoughts that you would be better off dead, or of hurting yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="38"/>
+        <source>Thank you for answering honestly. You deserve support with this. VitiDesk works offline: it does not send your answers to anyone, and no one will be alerted. Please reach out yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="48"/>
+        <source>Talk to someone today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="53"/>
+        <source>Your saved number: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="64"/>
+        <source>Or talk to your GP, your dermatologist or a mental-health clinician, and tell someone you trust how you are feeling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="71"/>
+        <source>&amp;Add my clinician&apos;s number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="73"/>
+        <source>Clinician&apos;s number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="75"/>
+        <source>Save number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="81"/>
+        <source>Continue the questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="28"/>
+        <source>Settings and About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="29"/>
+        <source>Where your data are kept, help contacts for your region, and about VitiDesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="43"/>
+        <source>Your data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="46"/>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="49"/>
+        <source>Open data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="51"/>
+        <source>Check my data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="52"/>
+        <source>Verify the database and every stored file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="59"/>
+        <source>Result of the data check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="65"/>
+        <source>Help in a crisis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="68"/>
+        <source>Choose where you live so &quot;Get help&quot; shows the right phone numbers. You can also save a local number, such as your clinic&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="75"/>
+        <source>Not set (show all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="76"/>
+        <source>United States</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="77"/>
+        <source>United Kingdom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="78"/>
+        <source>Ireland</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="79"/>
+        <source>Somewhere else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="85"/>
+        <source>For example, your clinic or a local helpline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="88"/>
+        <source>&amp;Region:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="90"/>
+        <source>&amp;Local number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="92"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="93"/>
+        <source>Local number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="100"/>
+        <source>Display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="101"/>
+        <source>Reduce motion (diagrams stay still)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="102"/>
+        <source>Reduce motion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="110"/>
+        <source>Demo profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="113"/>
+        <source>You are using the demo profile. It holds sample data only and is kept apart from your own data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="117"/>
+        <source>Reset demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="126"/>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="128"/>
+        <source>About VitiDesk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="162"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="170"/>
+        <source>All good: the database and all {0} stored files are intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="174"/>
+        <source>Problems found:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/navigation.py" line="31"/>
+        <source>Sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/navigation.py" line="35"/>
+        <source>{0} (Ctrl+{1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/navigation.py" line="39"/>
+        <location filename="../../src/vitidesk/ui/navigation.py" line="41"/>
+        <source>Get help now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/navigation.py" line="42"/>
+        <source>Crisis phone numbers, if you are struggling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/navigation.py" line="45"/>
+        <source>About and medical disclaimer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StepText</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/step_text.py" line="31"/>
+        <source>Lesson text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="33"/>
+        <source>Trend of {0} scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="39"/>
+        <source>{0} answers. Latest: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="97"/>
+        <source>No answers yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WellbeingPage</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="19"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="25"/>
+        <source>Wellbeing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="27"/>
+        <source>Living with vitiligo can weigh on your mood. These short questionnaires help you keep track. Your answers stay on this computer. Each one is a screening questionnaire, not a diagnosis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="55"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="85"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="56"/>
+        <source>Start {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="58"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="59"/>
+        <source>{0} history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="78"/>
+        <source>Last answered {0}: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="82"/>
+        <source>Not answered yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="85"/>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_PresenterWindowBase</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="42"/>
+        <source>Pathway diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="58"/>
+        <source>Back (Left arrow)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="59"/>
+        <source>Next (Right arrow or Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="60"/>
+        <source>Pointer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="60"/>
+        <source>Pointer (P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="61"/>
+        <source>Pen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="61"/>
+        <source>Draw on the diagram (D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="62"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="62"/>
+        <source>Undo the last line (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="63"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="63"/>
+        <source>Clear the drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="65"/>
+        <source>JAK inhibitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="66"/>
+        <source>Cream on or off (J)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="71"/>
+        <source>Blank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="71"/>
+        <source>Blank the screen (B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="72"/>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="72"/>
+        <source>Save this step as PDF or PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="73"/>
+        <source>Exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="73"/>
+        <source>Leave presenter mode (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/widgets/upcoming.py" line="14"/>
+        <source>Not in this version yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/widgets/upcoming.py" line="16"/>
+        <source>This part of VitiDesk is still being built. When it is ready, it will let you:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/widgets/upcoming.py" line="21"/>
+        <source>Your privacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="37"/>
+        <source>Add photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="54"/>
+        <source>Move to another body site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="55"/>
+        <source>Body site:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="69"/>
+        <source>Name this photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="70"/>
+        <source>A short note, such as &apos;left hand, back&apos;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="87"/>
+        <source>Delete this photo?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="89"/>
+        <source>The photo of {0} from {1} will be removed from VitiDesk and its private copy deleted. Your original file, if you still have it, is not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
