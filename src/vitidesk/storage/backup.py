@@ -28,7 +28,12 @@ from typing import IO
 
 from vitidesk import __version__
 from vitidesk.errors import UserError
-from vitidesk.storage.atomic import PRIVATE_FILE_MODE, _fsync_dir, ensure_private_dir
+from vitidesk.storage.atomic import (
+    PRIVATE_FILE_MODE,
+    _fsync_dir,
+    atomic_writer,
+    ensure_private_dir,
+)
 from vitidesk.storage.check import check_store
 from vitidesk.storage.database import DB_NAME, Store
 from vitidesk.storage.migrations import SCHEMA_VERSION
@@ -192,47 +197,34 @@ def create_backup(store: Store, out: Path) -> BackupSummary:
             raise UserError(
                 str(store.path), f"cannot take a snapshot of the database ({exc})"
             ) from None
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=folder)
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                with zipfile.ZipFile(handle, "w", allowZip64=True) as archive:
-                    with (
-                        snapshot.open("rb") as source,
-                        archive.open(
-                            _new_info(DB_MEMBER, zipfile.ZIP_DEFLATED),
-                            "w",
-                            force_zip64=snapshot.stat().st_size > _ZIP64_FROM,
-                        ) as sink,
-                    ):
-                        digest = _copy_hashing(source, sink, None)
-                    members.append(Member(DB_MEMBER, digest.size, digest.sha256))
-                    for relpath, sha256, size in registered:
-                        members.append(_add_file(archive, data_dir, relpath, sha256, size))
-                    manifest = {
-                        "format": FORMAT_ID,
-                        "format_version": FORMAT_VERSION,
-                        "created_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-                        "app_version": __version__,
-                        "schema_version": schema_version,
-                        "members": [
-                            {"path": m.path, "size": m.size, "sha256": m.sha256} for m in members
-                        ],
-                    }
-                    archive.writestr(
-                        _new_info(MANIFEST_NAME, zipfile.ZIP_DEFLATED),
-                        json.dumps(manifest, indent=2).encode("utf-8"),
-                    )
-                handle.flush()
-                os.fsync(handle.fileno())
-            if os.name == "posix":
-                os.chmod(tmp, PRIVATE_FILE_MODE)
-            os.replace(tmp, out)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            raise
-    _fsync_dir(folder)
+        with (
+            atomic_writer(out) as handle,
+            zipfile.ZipFile(handle, "w", allowZip64=True) as archive,
+        ):
+            with (
+                snapshot.open("rb") as source,
+                archive.open(
+                    _new_info(DB_MEMBER, zipfile.ZIP_DEFLATED),
+                    "w",
+                    force_zip64=snapshot.stat().st_size > _ZIP64_FROM,
+                ) as sink,
+            ):
+                digest = _copy_hashing(source, sink, None)
+            members.append(Member(DB_MEMBER, digest.size, digest.sha256))
+            for relpath, sha256, size in registered:
+                members.append(_add_file(archive, data_dir, relpath, sha256, size))
+            manifest = {
+                "format": FORMAT_ID,
+                "format_version": FORMAT_VERSION,
+                "created_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+                "app_version": __version__,
+                "schema_version": schema_version,
+                "members": [{"path": m.path, "size": m.size, "sha256": m.sha256} for m in members],
+            }
+            archive.writestr(
+                _new_info(MANIFEST_NAME, zipfile.ZIP_DEFLATED),
+                json.dumps(manifest, indent=2).encode("utf-8"),
+            )
     return BackupSummary(
         path=out,
         members=len(members) + 1,
