@@ -87,17 +87,17 @@
 <context>
     <name>AudienceWindow</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="114"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="116"/>
         <source>VitiDesk presentation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="126"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="130"/>
         <source>Step indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="140"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="144"/>
         <source>Blank screen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -487,32 +487,32 @@
 <context>
     <name>GlossaryDialog</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="24"/>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="25"/>
         <source>Glossary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="27"/>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="28"/>
         <source>&amp;Search words:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="29"/>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="30"/>
         <source>Type a word, such as melanocyte</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="30"/>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="31"/>
         <source>Search the glossary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="34"/>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="35"/>
         <source>Glossary terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="60"/>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="61"/>
         <source>No word matches “{0}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1185,32 +1185,32 @@
 <context>
     <name>PresenterConsole</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="163"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="167"/>
         <source>VitiDesk presenter console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="178"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="182"/>
         <source>Presenter notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="182"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="188"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="199"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="203"/>
         <source>(No notes for this step.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="202"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="206"/>
         <source>Next: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="202"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="206"/>
         <source>Last step.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1307,17 +1307,17 @@
 <context>
     <name>ReferencesDialog</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="70"/>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="71"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="75"/>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="76"/>
         <source>Every number and claim in the lessons comes from these sources. Lessons last reviewed: {0}. {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="83"/>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="84"/>
         <source>Reference list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1379,102 +1379,107 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="82"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="80"/>
+        <source>Choose what to include, then press Preview to see the pages here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="88"/>
         <source>Report preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="90"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="96"/>
         <source>What to include</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="99"/>
         <source>Optional, for the cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="94"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="100"/>
         <source>Name on the cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="95"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="101"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="96"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="102"/>
         <source>Only from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="101"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="107"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="106"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="112"/>
         <source>Paper size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="111"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="117"/>
         <source>Paper:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="113"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="119"/>
         <source>Photos and estimates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="115"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="121"/>
         <source>Wellbeing questionnaires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="135"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="141"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="137"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="143"/>
         <source>Save PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="144"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="150"/>
         <source>The report is made on this computer and saved only where you choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="195"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="201"/>
         <source>Preparing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="229"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="235"/>
         <source>Page {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="233"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="239"/>
         <source>{0} page(s). Check them, then save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="239"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="245"/>
         <source>Save the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="256"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="262"/>
         <source>Not saved: {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="260"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="266"/>
         <source>Saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1718,52 +1723,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="101"/>
-        <source>Reduce motion (diagrams stay still)</source>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="103"/>
+        <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="102"/>
-        <source>Reduce motion</source>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="104"/>
+        <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="110"/>
-        <source>Demo profile</source>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="105"/>
+        <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="113"/>
-        <source>You are using the demo profile. It holds sample data only and is kept apart from your own data.</source>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="108"/>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="112"/>
+        <source>&amp;Appearance:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/vitidesk/ui/settings/page.py" line="117"/>
-        <source>Reset demo</source>
+        <source>Reduce motion (diagrams stay still)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="118"/>
+        <source>Reduce motion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/vitidesk/ui/settings/page.py" line="126"/>
+        <source>Demo profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="129"/>
+        <source>You are using the demo profile. It holds sample data only and is kept apart from your own data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="133"/>
+        <source>Reset demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="142"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="128"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="144"/>
         <source>About VitiDesk…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="162"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="183"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="170"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="191"/>
         <source>All good: the database and all {0} stored files are intact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="174"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="195"/>
         <source>Problems found:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1808,17 +1838,17 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="33"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="34"/>
         <source>Trend of {0} scores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="39"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="40"/>
         <source>{0} answers. Latest: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="97"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="98"/>
         <source>No answers yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1876,97 +1906,97 @@
 <context>
     <name>_PresenterWindowBase</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="42"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="44"/>
         <source>Pathway diagram</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="58"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="60"/>
         <source>Back (Left arrow)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="59"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="61"/>
         <source>Next (Right arrow or Space)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="60"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="62"/>
         <source>Pointer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="60"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="62"/>
         <source>Pointer (P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="61"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="63"/>
         <source>Pen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="61"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="63"/>
         <source>Draw on the diagram (D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="62"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="64"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="62"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="64"/>
         <source>Undo the last line (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="63"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="65"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="63"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="65"/>
         <source>Clear the drawing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="65"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="67"/>
         <source>JAK inhibitor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="66"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="68"/>
         <source>Cream on or off (J)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="71"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="73"/>
         <source>Blank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="71"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="73"/>
         <source>Blank the screen (B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="72"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="74"/>
         <source>Save…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="72"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="74"/>
         <source>Save this step as PDF or PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="73"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="75"/>
         <source>Exit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="73"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="75"/>
         <source>Leave presenter mode (Esc)</source>
         <translation type="unfinished"></translation>
     </message>

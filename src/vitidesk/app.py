@@ -28,7 +28,7 @@ def run_gui(paths: AppPaths, *, exit_when_ready: bool = False) -> int:
 
     from vitidesk.ui import crash_handler
     from vitidesk.ui.app_state import AppState
-    from vitidesk.ui.look import apply_look, icon
+    from vitidesk.ui.look import AppearanceFollower, apply_look, icon
     from vitidesk.ui.main_window import MainWindow
     from vitidesk.ui.tasks import wait_for_background_tasks
 
@@ -69,6 +69,7 @@ def run_gui(paths: AppPaths, *, exit_when_ready: bool = False) -> int:
             QMessageBox.critical(None, "VitiDesk", exc.one_line())
         return 2
     state = AppState(paths, store)
+    AppearanceFollower(app, state)
     window = MainWindow(state)
     guard.raise_requested.connect(window.bring_to_front)
     exit_code = {"value": 0}

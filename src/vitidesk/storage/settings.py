@@ -52,6 +52,7 @@ class Settings:
     window_geometry = Option("")
     last_section = Option(0)
     reduced_motion = Option(False)
+    appearance = Option("system", choices=("system", "light", "dark"))
     paper_size = Option("auto", choices=("auto", "A4", "Letter"))
     reminder_days = Option(0, choices=(0, 7, 14, 28))
 

@@ -1,65 +1,131 @@
-"""Icons, fonts and the style sheet, loaded from package data."""
+"""Icons, fonts, palette and style sheet for the current colour scheme."""
 
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QFont, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QByteArray, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QIcon, QIconEngine, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from vitidesk.core.resources import read_text, resource_dir
+from vitidesk.ui import theme
+
+if TYPE_CHECKING:
+    from vitidesk.ui.app_state import AppState
+
+ICON_INK = "#23465a"  # the line colour the section icons are drawn in; recoloured per scheme
+
+
+class SchemeIconEngine(QIconEngine):
+    """Renders an SVG at exactly the size asked for (sharp on HiDPI screens), with its line
+    colour taken from the current scheme, so icons stay visible in light and dark."""
+
+    def __init__(self, svg: str) -> None:
+        super().__init__()
+        self.svg = svg
+        self._cache: dict[tuple[int, int, str, bool], QPixmap] = {}
+
+    def clone(self) -> QIconEngine:
+        return SchemeIconEngine(self.svg)
+
+    def _renderer(self, disabled: bool) -> QSvgRenderer:
+        ink = theme.colour("disabled" if disabled else "icon").name()
+        return QSvgRenderer(QByteArray(self.svg.replace(ICON_INK, ink).encode()))
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        self._renderer(mode == QIcon.Mode.Disabled).render(painter, rect)
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        disabled = mode == QIcon.Mode.Disabled
+        key = (
+            round(size.width() * scale),
+            round(size.height() * scale),
+            theme.current_scheme(),
+            disabled,
+        )
+        if key not in self._cache:
+            pixmap = QPixmap(key[0], key[1])
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            self._renderer(disabled).render(painter)
+            painter.end()
+            self._cache[key] = pixmap
+        pixmap = QPixmap(self._cache[key])
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
 
 
 @cache
 def icon(name: str) -> QIcon:
-    """An SVG icon from ``resources/icons`` (vector, so sharp at any scale)."""
-    return QIcon(str(resource_dir("icons") / f"{name}.svg"))
+    """An SVG icon from ``resources/icons`` (vector, recoloured for the current scheme)."""
+    svg = (resource_dir("icons") / f"{name}.svg").read_text(encoding="utf-8")
+    return QIcon(SchemeIconEngine(svg))
 
 
-def style_sheet() -> str:
-    return read_text("styles", "app.qss")
+def style_sheet(scheme: str) -> str:
+    """The style sheet with the scheme's colours and its icon files filled in."""
+    filled = theme.fill_template(read_text("styles", "app.qss"), scheme)
+    # The folder goes in last: a path may itself contain an at sign.
+    return filled.replace("{scheme}", scheme).replace("{icons}", resource_dir("icons").as_posix())
 
 
-LIGHT_PALETTE = {
-    "Window": "#f7f8fa",
-    "WindowText": "#1c2733",
-    "Base": "#ffffff",
-    "AlternateBase": "#eef2f4",
-    "Text": "#1c2733",
-    "Button": "#ffffff",
-    "ButtonText": "#1c2733",
-    "BrightText": "#ffffff",
-    "Highlight": "#1f6f78",
-    "HighlightedText": "#ffffff",
-    "ToolTipBase": "#fffbe6",
-    "ToolTipText": "#1c2733",
-    "Link": "#0b5cad",
-    "PlaceholderText": "#5d6a74",
-}
+def fix_scheme(widget: QWidget, scheme: str) -> None:
+    """Give one window a scheme of its own whatever the app shows (the presenter's audience
+    view stays light for projectors); a widget's own style sheet wins over the app's."""
+    widget.setPalette(theme.palette_for(scheme))
+    widget.setStyleSheet(style_sheet(scheme))
 
 
-def light_palette() -> QPalette:
-    """Our own light palette, so every widget is readable whatever the system theme is
-    (the style sheet assumes light backgrounds; a dark scheme is not designed yet)."""
-    palette = QPalette()
-    for role, colour in LIGHT_PALETTE.items():
-        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
-    disabled = QColor("#7a868f")
-    for role in (
-        QPalette.ColorRole.WindowText,
-        QPalette.ColorRole.Text,
-        QPalette.ColorRole.ButtonText,
-    ):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
-    return palette
+def system_scheme() -> Qt.ColorScheme:
+    return QGuiApplication.styleHints().colorScheme()
 
 
-def apply_look(app: QApplication) -> None:
-    """A slightly larger reading font (relative to the system font, so it scales) and the style."""
+def apply_scheme(app: QApplication, scheme: str) -> None:
+    """Show ``scheme`` ("light" or "dark") everywhere; widgets repaint with its colours."""
+    theme.set_current_scheme(scheme)
+    app.setPalette(theme.palette_for(scheme))
+    app.setStyleSheet(style_sheet(scheme))
+
+
+def apply_look(app: QApplication, appearance: str = "system") -> None:
+    """A slightly larger reading font (relative to the system font, so it scales), the
+    Fusion style (the same on every platform, and it honours our palette) and the scheme."""
     font = QFont(app.font())
     if font.pointSizeF() > 0:
         font.setPointSizeF(max(font.pointSizeF() * 1.15, 10.5))
     app.setFont(font)
     app.setStyle("Fusion")
-    app.setPalette(light_palette())
-    app.setStyleSheet(style_sheet())
+    apply_scheme(app, theme.resolve_scheme(appearance, system_scheme()))
+
+
+class AppearanceFollower(QObject):
+    """Keeps the shown scheme in step with the Appearance setting and, when that is
+    "system", with the system's light or dark hint as it changes."""
+
+    def __init__(self, app: QApplication, state: AppState) -> None:
+        super().__init__(state)
+        self.app = app
+        self.state = state
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self.refresh)
+        state.settings_changed.connect(self._setting_changed)
+        state.store_replaced.connect(self.refresh)
+        self.refresh()
+
+    def _setting_changed(self, name: str) -> None:
+        if name == "appearance":
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.state.store.closed:
+            return
+        scheme = theme.resolve_scheme(self.state.settings.appearance, system_scheme())
+        if scheme != theme.current_scheme():
+            apply_scheme(self.app, scheme)

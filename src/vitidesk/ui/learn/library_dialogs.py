@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from vitidesk.core.lessons import Library
+from vitidesk.ui.theme import colour
 
 
 class GlossaryDialog(QDialog):
@@ -84,10 +85,11 @@ class ReferencesDialog(QDialog):
         ordered = list(library.citation_order)
         ordered += [k for k in library.references if k not in ordered]
         rows = []
+        mark = colour("highlight_row").name()
         for ref_key in ordered:
             reference = library.references[ref_key]
             number = library.cite_number(ref_key) if ref_key in library.citation_order else "–"
-            style = " style='background:#fff1c7'" if ref_key == key else ""
+            style = f" style='background:{mark}'" if ref_key == key else ""
             rows.append(
                 f"<p{style}><a name='{escape(ref_key)}'></a><b>[{number}]</b> "
                 f"{escape(reference.citation())}</p>"

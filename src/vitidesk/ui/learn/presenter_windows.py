@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from vitidesk.ui.learn.pathway_view import PathwayView
 from vitidesk.ui.learn.step_text import StepText
+from vitidesk.ui.look import fix_scheme
+from vitidesk.ui.theme import colour
 
 if TYPE_CHECKING:
     from vitidesk.ui.learn.presenter import Presentation
@@ -112,7 +114,7 @@ class AudienceWindow(_PresenterWindowBase):
     def __init__(self, presentation: Presentation, screen: QScreen) -> None:
         super().__init__(presentation, screen)
         self.setWindowTitle(self.tr("VitiDesk presentation"))
-        self.setStyleSheet("background: #f7f8fa;")
+        fix_scheme(self, "light")
         self.stack = QStackedLayout(self)
         content = QWidget()
         column = QVBoxLayout(content)
@@ -122,7 +124,9 @@ class AudienceWindow(_PresenterWindowBase):
         self.title.setWordWrap(True)
         self.title.setStyleSheet(f"font-size:{int(self.font_px * 1.45)}px; font-weight:600;")
         self.indicator = QLabel()
-        self.indicator.setStyleSheet(f"font-size:{int(self.font_px * 0.8)}px; color:#4d5b66;")
+        self.indicator.setStyleSheet(
+            f"font-size:{int(self.font_px * 0.8)}px; color:{colour('muted', 'light').name()};"
+        )
         self.indicator.setAccessibleName(self.tr("Step indicator"))
         top.addWidget(self.title, 1)
         top.addWidget(self.indicator, 0, Qt.AlignmentFlag.AlignTop)
@@ -161,7 +165,7 @@ class PresenterConsole(_PresenterWindowBase):
     def __init__(self, presentation: Presentation, screen: QScreen) -> None:
         super().__init__(presentation, screen)
         self.setWindowTitle(self.tr("VitiDesk presenter console"))
-        self.setStyleSheet("background: #1f2a33; color: #f2f4f5;")
+        fix_scheme(self, "dark")
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 16, 24, 16)
         self.position = QLabel()
@@ -178,7 +182,9 @@ class PresenterConsole(_PresenterWindowBase):
         self.notes.setAccessibleName(self.tr("Presenter notes"))
         self.upcoming = QLabel()
         self.upcoming.setWordWrap(True)
-        self.upcoming.setStyleSheet(f"font-size:{int(self.font_px * 0.8)}px; color:#b8c4cc;")
+        self.upcoming.setStyleSheet(
+            f"font-size:{int(self.font_px * 0.8)}px; color:{colour('muted', 'dark').name()};"
+        )
         self.upcoming.setAccessibleName(self.tr("Next step"))
         left.addWidget(self.notes, 1)
         left.addWidget(self.upcoming)
@@ -189,8 +195,6 @@ class PresenterConsole(_PresenterWindowBase):
         column.addWidget(self.now)
         column.addLayout(row, 1)
         column.addLayout(self.toolbar())
-        for button in self.tool_buttons.values():
-            button.setStyleSheet("padding: 6px 10px; color: #1c2733;")
 
     def show_step(self) -> None:
         nav = self.presentation.navigator

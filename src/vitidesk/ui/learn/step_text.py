@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip
 
 from vitidesk.core.lesson_text import to_html
 from vitidesk.core.lessons import Library, Step
+from vitidesk.ui.theme import fill_template
 
 STEP_CSS = """
 p, li { line-height: 150%; }
-a.term { color: #0b5cad; text-decoration: none; border-bottom: 1px dotted #0b5cad; }
-sup a { color: #0b5cad; text-decoration: none; }
+a.term { color: @link; text-decoration: none; border-bottom: 1px dotted @link; }
+sup a { color: @link; text-decoration: none; }
 """
 
 
@@ -27,12 +28,13 @@ class StepText(QTextBrowser):
         self.library = library
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.document().setDefaultStyleSheet(STEP_CSS)
         self.setAccessibleName(self.tr("Lesson text"))
         self.anchorClicked.connect(self._follow)
         self.highlighted.connect(self._hovered)
 
     def show_step(self, step: Step, base_px: int = 0, with_title: bool = True) -> None:
+        scheme = "light" if self.palette().base().color().lightness() > 127 else "dark"
+        self.document().setDefaultStyleSheet(fill_template(STEP_CSS, scheme))
         body = to_html(step.body, self.library.cite_number)
         size = f"font-size:{base_px}px;" if base_px else ""
         title = f"<h2>{escape(step.title)}</h2>" if with_title else ""

@@ -7,10 +7,11 @@ at import) only when the view asks for it, on the thread pool, and kept as a QPi
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPixmap
 
 from vitidesk.storage.photos import Photo, PhotoLibrary
 from vitidesk.ui.tasks import run_in_background
+from vitidesk.ui.theme import colour
 
 THUMB_PX = 168
 PhotoRole = Qt.ItemDataRole.UserRole + 1
@@ -28,8 +29,8 @@ def _load_thumbnail(path: str) -> QImage:
         Qt.AspectRatioMode.KeepAspectRatio,
         Qt.TransformationMode.SmoothTransformation,
     )
-    tile = QImage(THUMB_PX, THUMB_PX, QImage.Format.Format_RGB32)
-    tile.fill(QColor("#e9eef0"))
+    tile = QImage(THUMB_PX, THUMB_PX, QImage.Format.Format_ARGB32_Premultiplied)
+    tile.fill(Qt.GlobalColor.transparent)  # the list's own background shows in light and dark
     painter = QPainter(tile)
     painter.drawImage((THUMB_PX - scaled.width()) // 2, (THUMB_PX - scaled.height()) // 2, scaled)
     painter.end()
@@ -42,7 +43,7 @@ class ThumbnailCache(QObject):
         self.pixmaps: dict[str, QPixmap] = {}
         self.pending: set[str] = set()
         self.placeholder = QPixmap(THUMB_PX, THUMB_PX)
-        self.placeholder.fill(QColor("#e3e8eb"))
+        self.placeholder.fill(colour("tile"))
         self.listeners: list = []
 
     def get(self, path: str) -> QPixmap | None:

@@ -76,6 +76,12 @@ class ReportPage(QWidget):
         outer.addWidget(left_scroll, 2)
         self.preview = QWidget()
         self.preview_column = QVBoxLayout(self.preview)
+        self.preview_hint = wrapped_label(
+            self.tr("Choose what to include, then press Preview to see the pages here."),
+            "Muted",
+        )
+        self.preview_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_column.addWidget(self.preview_hint)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.preview)
@@ -227,7 +233,7 @@ class ReportPage(QWidget):
             label.setPixmap(pixmap)
             label.setFixedSize(pixmap.size())
             label.setAccessibleName(self.tr("Page {0}").format(number))
-            label.setStyleSheet("border: 1px solid #c9d3d8; background: white;")
+            label.setStyleSheet("border: 1px solid #9aa8b0; background: white;")  # paper
             self.preview_column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
         self.preview_column.addStretch(1)
         self.status.setText(self.tr("{0} page(s). Check them, then save.").format(len(self.pages)))

@@ -98,6 +98,22 @@ class SettingsPage(SectionPage):
 
     def _display_card(self) -> Card:
         card = Card(self.tr("Display"))
+        self.appearance_box = QComboBox()
+        for code, label in (
+            ("system", self.tr("Follow the system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
+            self.appearance_box.addItem(label, code)
+        self.appearance_box.setAccessibleName(self.tr("Appearance"))
+        self.appearance_box.currentIndexChanged.connect(
+            lambda: self.state.set_setting("appearance", self.appearance_box.currentData())
+        )
+        appearance_label = QLabel(self.tr("&Appearance:"))
+        appearance_label.setBuddy(self.appearance_box)
+        form = QFormLayout()
+        form.addRow(appearance_label, self.appearance_box)
+        card.body.addLayout(form)
         self.reduce_motion = QCheckBox(self.tr("Reduce motion (diagrams stay still)"))
         self.reduce_motion.setAccessibleName(self.tr("Reduce motion"))
         self.reduce_motion.toggled.connect(
@@ -141,6 +157,11 @@ class SettingsPage(SectionPage):
         self.region_box.setCurrentIndex(max(index, 0))
         self.region_box.blockSignals(False)
         self.local_number.setText(settings.local_crisis_number)
+        self.appearance_box.blockSignals(True)
+        self.appearance_box.setCurrentIndex(
+            max(self.appearance_box.findData(settings.appearance), 0)
+        )
+        self.appearance_box.blockSignals(False)
         self.reduce_motion.blockSignals(True)
         self.reduce_motion.setChecked(settings.reduced_motion)
         self.reduce_motion.blockSignals(False)

@@ -7,14 +7,15 @@ names as text, so colour is never the only signal.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from vitidesk.core.questionnaires import Instrument
 from vitidesk.storage.responses import Response
+from vitidesk.ui.theme import colour
 
 # Neutral, alternating shades: for WHO-5 high is good, for the others high is bad.
-BAND_SHADES = ("#eef3f6", "#e2ebf0")
+BAND_SHADES = ("chart_band_a", "chart_band_b")
 MARGINS = (56, 16, 20, 40)  # left, top, right, bottom
 
 
@@ -67,7 +68,7 @@ class TrendChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         plot = self.plot_rect()
-        painter.fillRect(self.rect(), QColor("#ffffff"))
+        painter.fillRect(self.rect(), colour("base"))
         small = QFont(self.font())
         small.setPointSizeF(max(self.font().pointSizeF() * 0.8, 7.5))
         painter.setFont(small)
@@ -78,15 +79,15 @@ class TrendChart(QWidget):
             lower = band.low if index == 0 else (bands[index - 1].high + band.low) / 2
             top, bottom = self._y(upper), self._y(lower)
             painter.fillRect(
-                QRectF(plot.left(), top, plot.width(), bottom - top), QColor(BAND_SHADES[index % 2])
+                QRectF(plot.left(), top, plot.width(), bottom - top), colour(BAND_SHADES[index % 2])
             )
-            painter.setPen(QColor("#5b6872"))
+            painter.setPen(colour("chart_label"))
             painter.drawText(
                 QRectF(plot.left() + 6, top, plot.width() - 12, bottom - top),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 band.label,
             )
-        painter.setPen(QPen(QColor("#8a979f"), 1))
+        painter.setPen(QPen(colour("chart_frame"), 1))
         painter.drawRect(plot)
         for value in (0, self.top_value // 2, self.top_value):
             y = self._y(value)
@@ -104,10 +105,10 @@ class TrendChart(QWidget):
                 QRectF(x - 50, plot.bottom() + 6, 100, 18), Qt.AlignmentFlag.AlignCenter, label
             )
         points = self.points()
-        painter.setPen(QPen(QColor("#1f6f78"), 2.5))
+        painter.setPen(QPen(colour("chart_line"), 2.5))
         if len(points) > 1:
             painter.drawPolyline(points)
-        painter.setBrush(QColor("#1f6f78"))
+        painter.setBrush(colour("chart_line"))
         for point in points:
             painter.drawEllipse(point, 4, 4)
         painter.end()
