@@ -42,3 +42,15 @@ def test_an_untranslated_language_falls_back_to_english(qapp) -> None:
     assert install_translations(qapp, QLocale(QLocale.Language.English)) == []
     install_translations(qapp, QLocale(QLocale.Language.Icelandic))  # no VitiDesk .qm: fine
     assert qapp.translate("Sections", "Learn") == "Learn"
+
+
+def test_lessons_and_questionnaires_follow_the_ui_language(qapp, monkeypatch) -> None:
+    from vitidesk.core import content_language
+    from vitidesk.core.lessons import load_library
+
+    monkeypatch.setattr(content_language, "_chosen", {})
+    install_translations(qapp, QLocale("fr_CA"))
+    assert content_language.preferred_languages() == ("fr_CA", "fr")
+    assert load_library().language == "en"  # no French lessons are shipped: English
+    install_translations(qapp, QLocale(QLocale.Language.English))
+    assert content_language.preferred_languages() == ()

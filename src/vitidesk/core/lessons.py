@@ -3,14 +3,24 @@
 Everything lives in ``resources/lessons/`` as plain files a clinician can edit (see the
 README there). :func:`load_library` reads and cross-checks them; any broken link, unknown key
 or missing file raises :class:`LessonError` naming the file and the reason.
+
+Translations (see :mod:`vitidesk.core.content_language`) replace words only: lesson texts,
+titles, summaries and glossary definitions. Steps, diagrams and citations always come from
+the English manifest, and a translation that does not fit them is dropped for English.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import tomllib
 from dataclasses import dataclass, field
 
+from vitidesk.core.content_language import (
+    available_languages,
+    preferred_languages,
+    translated,
+)
 from vitidesk.core.diagram_model import DiagramState
 from vitidesk.core.lesson_text import citation_keys, split_notes, term_keys, to_plain_text
 from vitidesk.core.resources import read_text
@@ -84,6 +94,7 @@ class Library:
     references: dict[str, Reference]
     glossary: dict[str, GlossaryEntry]
     citation_order: list[str] = field(default_factory=list)
+    language: str = "en"
 
     def cite_number(self, key: str) -> int:
         """Citations are numbered in order of first use across all lessons."""
@@ -113,11 +124,23 @@ def _load_toml(name: str) -> dict:
         raise LessonError(f"lessons/{name}", str(exc)) from exc
 
 
+def _load_translated_toml(name: str, language: str | None) -> dict:
+    node = translated("lessons", name, language) if language else None
+    if node is None:
+        return {}
+    try:
+        return tomllib.loads(node.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise LessonError(f"lessons/l10n/{language}/{name}", str(exc)) from exc
+
+
 def _load_lesson(entry: dict, library: Library) -> Lesson:
     file = entry["file"]
     where = f"lessons/{file}"
     try:
-        steps_text = _parse_steps(where, read_text("lessons", file))
+        node = translated("lessons", file, library.language)
+        text = node.read_text(encoding="utf-8") if node else read_text("lessons", file)
+        steps_text = _parse_steps(where, text)
     except OSError as exc:
         raise LessonError(where, "the lesson file is missing") from exc
     steps = []
@@ -177,8 +200,11 @@ def load_references() -> dict[str, Reference]:
     }
 
 
-def load_glossary() -> dict[str, GlossaryEntry]:
+def load_glossary(language: str | None = None) -> dict[str, GlossaryEntry]:
     data = _load_toml("glossary.toml")
+    for key, words in _load_translated_toml("glossary.toml", language).items():
+        if key in data and isinstance(words, dict):
+            data[key] = {**data[key], **words}
     return {
         key: GlossaryEntry(
             key=key,
@@ -190,17 +216,35 @@ def load_glossary() -> dict[str, GlossaryEntry]:
     }
 
 
-def load_library() -> Library:
+def load_library(languages: tuple[str, ...] | None = None) -> Library:
+    """The lessons in the first of ``languages`` (default: the person's) that has a working
+    translation, otherwise in English. Errors in the English files always raise."""
+    if languages is None:
+        languages = preferred_languages()
+    for language in available_languages("lessons", languages):
+        try:
+            return _build_library(language)
+        except (LessonError, KeyError, TypeError) as exc:
+            logging.getLogger(__name__).warning("lessons in %s not used: %s", language, exc)
+    return _build_library(None)
+
+
+def _build_library(language: str | None) -> Library:
     manifest = _load_toml("manifest.toml")
+    words = _load_translated_toml("manifest.toml", language)
     library = Library(
         last_reviewed=manifest["last_reviewed"],
-        review_note=manifest.get("review_note", ""),
+        review_note=words.get("review_note", manifest.get("review_note", "")),
         lessons=[],
         references=load_references(),
-        glossary=load_glossary(),
+        glossary=load_glossary(language),
+        language=language or "en",
     )
+    titles = {entry.get("id"): entry for entry in words.get("lesson", [])}
     try:
         for entry in manifest["lesson"]:
+            own = titles.get(entry["id"], {})
+            entry = {**entry, **{k: own[k] for k in ("title", "summary") if k in own}}
             library.lessons.append(_load_lesson(entry, library))
     except KeyError as exc:
         raise LessonError("lessons/manifest.toml", f"missing field {exc}") from exc

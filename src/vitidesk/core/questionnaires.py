@@ -12,11 +12,13 @@ Every result is a screening result, not a diagnosis. No Qt here.
 from __future__ import annotations
 
 import functools
+import logging
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from vitidesk.core.content_language import preferred_languages, translated
 from vitidesk.core.resources import read_text
 from vitidesk.errors import UserError
 
@@ -256,16 +258,57 @@ def _parse(name: str, text: str) -> Instrument:
     )
 
 
+def load_instruments(languages: tuple[str, ...] | None = None) -> dict[str, Instrument]:
+    """Every questionnaire by id, in the order offered: WHO-5, PHQ-4, PHQ-9, GAD-7, each in
+    the first of ``languages`` (default: the person's) it has a fitting translation in."""
+    return _load_instruments(preferred_languages() if languages is None else tuple(languages))
+
+
+def scoring_of(instrument: Instrument) -> tuple:
+    """Everything about an instrument except its words: a translation must match it."""
+    return (
+        instrument.id,
+        instrument.version,
+        tuple((item.id, item.loinc) for item in instrument.items),
+        tuple(option.value for option in instrument.options),
+        instrument.difficulty.id if instrument.difficulty else None,
+        tuple(option.value for option in instrument.difficulty_options),
+        instrument.banded_on,
+        instrument.max_raw,
+        tuple((band.key, band.low, band.high, band.discuss) for band in instrument.bands),
+        instrument.loinc_panel,
+        instrument.loinc_total,
+        instrument.meaningful_percent_points,
+    )
+
+
+def _translation(name: str, english: Instrument, languages: tuple[str, ...]) -> Instrument:
+    """The first translation whose scoring is exactly the English one; else the English."""
+    for language in languages:
+        node = translated("questionnaires", name, language)
+        if node is None:
+            continue
+        where = f"l10n/{language}/{name}"
+        try:
+            candidate = _parse(where, node.read_text(encoding="utf-8"))
+        except (OSError, QuestionnaireError) as exc:
+            logging.getLogger(__name__).warning("%s not used: %s", where, exc)
+            continue
+        if scoring_of(candidate) == scoring_of(english):
+            return candidate
+        logging.getLogger(__name__).warning("%s not used: its scoring differs", where)
+    return english
+
+
 @functools.cache
-def load_instruments() -> dict[str, Instrument]:
-    """Every questionnaire by id, in the order offered: WHO-5, PHQ-4, PHQ-9, GAD-7."""
+def _load_instruments(languages: tuple[str, ...]) -> dict[str, Instrument]:
     instruments: dict[str, Instrument] = {}
     for name in FILES:
         try:
             text = read_text("questionnaires", name)
         except OSError as exc:
             raise QuestionnaireError(name, f"cannot be read ({exc})") from None
-        instrument = _parse(name, text)
+        instrument = _translation(name, _parse(name, text), languages)
         if instrument.id in instruments:
             raise QuestionnaireError(name, f"{instrument.id} is defined twice")
         instruments[instrument.id] = instrument

@@ -2,6 +2,7 @@
 
 Looks for ``resources/translations/vitidesk_<locale>.qm`` (built by packaging/translations.py)
 and Qt's own ``qtbase_<locale>.qm`` so standard dialogs match. English needs neither.
+Lessons and questionnaires are looked up in the same languages (core.content_language).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from vitidesk.core.content_language import set_preferred_languages
 from vitidesk.core.resources import resource_dir
 
 _loaded: list[QTranslator] = []
@@ -17,6 +19,7 @@ _loaded: list[QTranslator] = []
 def install_translations(app: QApplication, locale: QLocale | None = None) -> list[str]:
     """Install what exists for ``locale``; returns the names of the files loaded."""
     locale = locale or QLocale()
+    set_preferred_languages(locale.uiLanguages())  # lessons and questionnaires follow suit
     loaded = []
     ours = QTranslator(app)
     if ours.load(locale, "vitidesk", "_", str(resource_dir("translations"))):
