@@ -1,4 +1,5 @@
-"""Render the app icon (SVG) to the PNG sizes desktops want, into build/icons (not committed).
+"""Render the app icon (SVG) to the PNG sizes desktops want, plus .ico and .icns, into
+build/icons (not committed).
 
 python packaging/make_icons.py
 """
@@ -38,8 +39,19 @@ def main() -> int:
         if not image.save(str(target)):
             print(f"make_icons: cannot write {target}", file=sys.stderr)
             return 1
-    print(f"icons: {len(SIZES)} PNG sizes in {ROOT / 'build' / 'icons'}")
+    write_platform_icons(ROOT / "build" / "icons")
+    print(f"icons: {len(SIZES)} PNG sizes, .ico and .icns in {ROOT / 'build' / 'icons'}")
     return 0
+
+
+def write_platform_icons(folder: Path) -> None:
+    """vitidesk.ico (Windows installer and .exe) and vitidesk.icns (macOS .app), from the
+    largest PNG; Pillow scales it down for each size the formats hold."""
+    from PIL import Image
+
+    largest = Image.open(folder / "hicolor" / "512x512" / "apps" / f"{APP_ID}.png")
+    largest.save(folder / "vitidesk.ico", sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)])
+    largest.save(folder / "vitidesk.icns")
 
 
 if __name__ == "__main__":
