@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="214"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="210"/>
         <source>LearnPage</source>
         <comment>Learn</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="215"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="211"/>
         <source>LearnPage</source>
         <comment>The lessons could not be loaded: {0}</comment>
         <translation type="unfinished"></translation>
@@ -136,102 +136,102 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="60"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="61"/>
         <source>Compare photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="81"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="82"/>
         <source>Alignment and estimate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="92"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="93"/>
         <source>◀ Back to photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="97"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="98"/>
         <source>&amp;Before:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="97"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="98"/>
         <source>&amp;After:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="127"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="128"/>
         <source>Overlay opacity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="132"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="133"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="132"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="133"/>
         <source>Fit to the window (F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="133"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="134"/>
         <source>100%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="133"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="134"/>
         <source>Actual pixels (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="140"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="141"/>
         <source>Zoom linked (L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="143"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="144"/>
         <source>Unlink to move each photo on its own, for photos not aligned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="204"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="207"/>
         <source>One photo was taken under UV light and the other in normal light. Compare like with like: the patches look very different under UV.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="209"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="212"/>
         <source>These photos are of different body sites.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="211"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="214"/>
         <source>The &apos;before&apos; photo is newer than the &apos;after&apos; photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="242"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="245"/>
         <source>Aligning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="255"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="258"/>
         <source>VitiDesk could not line these photos up by itself. Use “Pick matching points” and click the same 2 or 3 spots on each photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="280"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="283"/>
         <source>Click at least 2 matching points on each photo first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="294"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="297"/>
         <source>Set the scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="295"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="298"/>
         <source>Length between the two points, in cm:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -701,7 +701,7 @@
     <name>LearnPage</name>
     <message>
         <location filename="../../src/vitidesk/ui/learn/page.py" line="53"/>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="88"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="84"/>
         <source>Learn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -711,82 +711,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="89"/>
         <source>How vitiligo works, and how JAK-inhibitor treatment steps in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="98"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="94"/>
         <source>Glossary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="100"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="96"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="102"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="98"/>
         <source>Present (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="103"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="99"/>
         <source>Full-screen presenter mode for consultations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="112"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="108"/>
         <source>Lessons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="126"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="122"/>
         <source>Position in the lessons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="130"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="126"/>
         <source>Pathway diagram</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="134"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="130"/>
         <source>Show the JAK-inhibitor cream at work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="135"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="131"/>
         <source>JAK inhibitor on or off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="141"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="137"/>
         <source>Point at any part of the picture, or use the arrow keys, to see what it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="144"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="140"/>
         <source>What this part is</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="151"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="147"/>
         <source>◀ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="152"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="148"/>
         <source>Previous step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="154"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="150"/>
         <source>Next ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="155"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="151"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
@@ -802,27 +802,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/vitidesk/ui/main_window.py" line="26"/>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="27"/>
         <source>VitiDesk — Demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/main_window.py" line="73"/>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="76"/>
         <source>Demo profile: sample data only, for showing VitiDesk. Your own data are not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/main_window.py" line="77"/>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="80"/>
         <source>Demo mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/main_window.py" line="79"/>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="82"/>
         <source>Reset demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/main_window.py" line="91"/>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="94"/>
         <source>Not medical advice: read the disclaimer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -970,196 +970,201 @@
 <context>
     <name>PhotosPage</name>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="50"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="82"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="51"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="83"/>
         <source>Photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="72"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="73"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="87"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="88"/>
         <source>Your skin photos by body site and date. They stay on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="92"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="93"/>
         <source>Photo guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="94"/>
         <source>How to take photos the same way each time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="95"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="192"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="96"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="201"/>
         <source>Add photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="98"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="99"/>
+        <source>Add photos from files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="101"/>
         <source>Compare…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="100"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="103"/>
         <source>See two dates side by side, with swipe, overlay and an estimate of change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="114"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="117"/>
         <source>Body sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="120"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="123"/>
         <source>New body site…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="129"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="132"/>
         <source>Photo timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="151"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="160"/>
         <source>Date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="152"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="161"/>
         <source>Move…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="153"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="428"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="162"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="437"/>
         <source>Name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="154"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="163"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="155"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="433"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="164"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="442"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="162"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="171"/>
         <source>Change the date of the selected photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="163"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="172"/>
         <source>Move the selected photo to another body site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="164"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="173"/>
         <source>Give the selected photo a short name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="165"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="174"/>
         <source>Switch between normal light and UV (Wood&apos;s lamp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="166"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="175"/>
         <source>Delete the selected photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="184"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="193"/>
         <source>Add photos from your phone or camera, or drag them here. Take each photo the same way every time, so changes are easy to see.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="194"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="203"/>
         <source>Read the photo guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="222"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="231"/>
         <source>All photos ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="264"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="273"/>
         <source>No photos of {0} yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="266"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="275"/>
         <source>No photos yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="297"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="306"/>
         <source>Add at least two photos to compare them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="316"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="325"/>
         <source>New body site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="316"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="325"/>
         <source>Name, such as &apos;left knee&apos;:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="331"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="340"/>
         <source>Rename body site…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="336"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="345"/>
         <source>Rename body site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="336"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="345"/>
         <source>New name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="362"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="371"/>
         <source>Adding {0} photo(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="378"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="387"/>
         <source>{0} of {1} photo(s) added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="416"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="425"/>
         <source>Mark as normal light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="416"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="425"/>
         <source>Mark as UV light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="420"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="429"/>
         <source>Change date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="424"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="433"/>
         <source>Move to body site…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1363,123 +1368,128 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="48"/>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="55"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="49"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="56"/>
         <source>Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="60"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="61"/>
         <source>A printable summary for your dermatologist. You choose what goes in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="75"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="76"/>
         <source>Report options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="80"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="81"/>
         <source>Choose what to include, then press Preview to see the pages here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="88"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="89"/>
         <source>Report preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="96"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="97"/>
         <source>What to include</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="99"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="100"/>
         <source>Optional, for the cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="100"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="101"/>
         <source>Name on the cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="101"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="102"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="102"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="103"/>
         <source>Only from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="107"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="108"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="112"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="113"/>
         <source>Paper size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="117"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="118"/>
         <source>Paper:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="119"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="120"/>
         <source>Photos and estimates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="121"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="122"/>
         <source>Wellbeing questionnaires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="141"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="142"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="143"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="144"/>
         <source>Save PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="150"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="146"/>
+        <source>Save the report as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="153"/>
         <source>The report is made on this computer and saved only where you choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="201"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="204"/>
         <source>Preparing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="235"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="238"/>
         <source>Page {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="239"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="242"/>
         <source>{0} page(s). Check them, then save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="245"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="248"/>
         <source>Save the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="262"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="265"/>
         <source>Not saved: {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="266"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="269"/>
         <source>Saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1618,183 +1628,202 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="28"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="29"/>
         <source>Settings and About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="29"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="30"/>
         <source>Where your data are kept, help contacts for your region, and about VitiDesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="43"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="44"/>
         <source>Your data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="46"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="47"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="49"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="50"/>
         <source>Open data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="51"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="52"/>
         <source>Check my data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="52"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="53"/>
         <source>Verify the database and every stored file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="59"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="60"/>
         <source>Result of the data check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="65"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="66"/>
         <source>Help in a crisis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="68"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="69"/>
         <source>Choose where you live so &quot;Get help&quot; shows the right phone numbers. You can also save a local number, such as your clinic&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="75"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="76"/>
         <source>Not set (show all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="76"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="77"/>
         <source>United States</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="77"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="78"/>
         <source>United Kingdom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="78"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="79"/>
         <source>Ireland</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="79"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="80"/>
         <source>Somewhere else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="85"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="86"/>
         <source>For example, your clinic or a local helpline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="88"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="89"/>
         <source>&amp;Region:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="90"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="91"/>
         <source>&amp;Local number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="92"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="93"/>
         <source>Region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="94"/>
         <source>Local number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="100"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="101"/>
         <source>Display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="103"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="104"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="104"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="105"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="105"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="106"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="108"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="109"/>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="112"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="113"/>
         <source>&amp;Appearance:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="117"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="118"/>
         <source>Reduce motion (diagrams stay still)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="118"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="119"/>
         <source>Reduce motion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="126"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="127"/>
         <source>Demo profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="129"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="130"/>
         <source>You are using the demo profile. It holds sample data only and is kept apart from your own data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="133"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="134"/>
         <source>Reset demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="142"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="143"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="144"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="145"/>
         <source>About VitiDesk…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="183"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="147"/>
+        <source>Keyboard shortcuts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="148"/>
+        <source>Every shortcut in VitiDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="194"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="191"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="202"/>
         <source>All good: the database and all {0} stored files are intact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="195"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="206"/>
         <source>Problems found:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/shortcuts_dialog.py" line="21"/>
+        <location filename="../../src/vitidesk/ui/shortcuts_dialog.py" line="47"/>
+        <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -71,5 +71,6 @@ def test_sub_views_and_dialogs_name_their_controls(qtbot, demo_state, opened_dia
     assert _unnamed(window) == [], "history"
     window.show_help()
     window.show_about()
+    window.show_shortcuts()
     for dialog in opened_dialogs:
         assert _unnamed(dialog) == [], type(dialog).__name__

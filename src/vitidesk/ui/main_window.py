@@ -11,6 +11,7 @@ from vitidesk.ui.app_state import AppState
 from vitidesk.ui.look import icon
 from vitidesk.ui.navigation import Sidebar
 from vitidesk.ui.sections import LazyStack, sections
+from vitidesk.ui.shortcuts import StandardKey, bind
 from vitidesk.ui.widgets.page import link_button, wrapped_label
 
 DEFAULT_SIZE = (1180, 760)
@@ -50,6 +51,8 @@ class MainWindow(QMainWindow):
         for number in range(1, len(self.specs) + 1):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda index=number - 1: self.sidebar.select(index))
+        bind(self, [StandardKey.HelpContents], self.show_shortcuts)
+        bind(self, ["Ctrl+Q"], self.close)  # Cmd+Q on macOS; not every platform theme has Quit
         self._restore_geometry()
         start = state.settings.last_section
         # The first section's page is built right after the first frame, so the window
@@ -129,6 +132,11 @@ class MainWindow(QMainWindow):
         from vitidesk.ui.help_dialog import GetHelpDialog
 
         GetHelpDialog(self.state, self).exec()
+
+    def show_shortcuts(self) -> None:
+        from vitidesk.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog([spec.title for spec in self.specs], self).exec()
 
     def show_about(self) -> None:
         from vitidesk.ui.about_dialog import AboutDialog

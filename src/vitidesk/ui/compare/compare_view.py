@@ -23,6 +23,7 @@ from vitidesk.storage.photos import Photo, PhotoLibrary
 from vitidesk.ui.compare.canvas import MASK_COLOURS, MODES, CompareCanvas
 from vitidesk.ui.compare.loader import load_photo
 from vitidesk.ui.compare.measure_panel import MeasurePanel
+from vitidesk.ui.shortcuts import StandardKey, bind
 from vitidesk.ui.tasks import run_in_background
 from vitidesk.ui.widgets.page import wrapped_label
 
@@ -155,10 +156,12 @@ class CompareView(QWidget):
             ("+", lambda: self.canvas.zoom_by(1.25)),
             ("=", lambda: self.canvas.zoom_by(1.25)),
             ("-", lambda: self.canvas.zoom_by(0.8)),
+            (StandardKey.ZoomIn, lambda: self.canvas.zoom_by(1.25)),
+            (StandardKey.ZoomOut, lambda: self.canvas.zoom_by(0.8)),
             ("L", lambda: self.link.toggle()),
             ("Escape", self.closed.emit),
         ):
-            QShortcut(QKeySequence(key), self, action)
+            bind(self, [key], action)
 
     # -- choosing photos -----------------------------------------------------------------
     def open_pair(self, photos: list[Photo], before: Photo, after: Photo) -> None:

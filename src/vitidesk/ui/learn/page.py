@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from vitidesk.ui.learn.navigator import LessonNavigator
 from vitidesk.ui.learn.pathway_scene import PathwayScene
 from vitidesk.ui.learn.pathway_view import PathwayView
 from vitidesk.ui.learn.step_text import StepText
+from vitidesk.ui.shortcuts import StandardKey, bind
 from vitidesk.ui.widgets.page import SectionPage, wrapped_label
 
 # Which glossary entry explains each part of the picture.
@@ -71,13 +71,9 @@ class LearnPage(QWidget):
         outer.addWidget(footer)
         self.navigator.moved.connect(self._show_current)
         state.settings_changed.connect(self._setting_changed)
-        for keys, action in (
-            (("Alt+Right", "Ctrl+]"), self.navigator.forward),
-            (("Alt+Left", "Ctrl+["), self.navigator.back),
-            (("F11", "F5"), self.start_presenting),
-        ):
-            for key in keys:
-                QShortcut(QKeySequence(key), self, action)
+        bind(self, [StandardKey.Forward], self.navigator.forward)
+        bind(self, [StandardKey.Back], self.navigator.back)
+        bind(self, [StandardKey.FullScreen, "F11", "F5"], self.start_presenting)
         self.view.reduced_motion = state.settings.reduced_motion
         self._show_current()
 

@@ -33,6 +33,7 @@ from vitidesk.ui.photos.import_flow import (
     run_import,
 )
 from vitidesk.ui.photos.timeline_model import THUMB_PX, PhotoRole, ThumbnailCache, TimelineModel
+from vitidesk.ui.shortcuts import StandardKey, bind, with_key
 from vitidesk.ui.widgets.page import wrapped_label
 
 ALL_SITES = -1
@@ -95,6 +96,8 @@ class PhotosPage(QWidget):
         self.add_button = QPushButton(self.tr("Add photos…"))
         self.add_button.setObjectName("PrimaryButton")
         self.add_button.clicked.connect(self.add_photos)
+        self.add_button.setToolTip(with_key(self.tr("Add photos from files"), StandardKey.Open))
+        bind(self, [StandardKey.Open], self.add_photos)
         self.compare_button = QPushButton(self.tr("Compare…"))
         self.compare_button.setToolTip(
             self.tr("See two dates side by side, with swipe, overlay and an estimate of change")
@@ -127,6 +130,12 @@ class PhotosPage(QWidget):
         self.timeline = QListView()
         self.timeline.setObjectName("Timeline")
         self.timeline.setAccessibleName(self.tr("Photo timeline"))
+        bind(
+            self.timeline,
+            [StandardKey.Delete],
+            lambda: self.act_on_selection("delete"),
+            within=True,
+        )
         self.timeline.setViewMode(QListView.ViewMode.IconMode)
         self.timeline.setResizeMode(QListView.ResizeMode.Adjust)
         self.timeline.setMovement(QListView.Movement.Static)

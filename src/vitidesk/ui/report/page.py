@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from vitidesk.core.report_data import ReportData, ReportOptions, gather
 from vitidesk.ui.app_state import AppState
+from vitidesk.ui.shortcuts import StandardKey, bind, with_key
 from vitidesk.ui.tasks import run_in_background
 from vitidesk.ui.widgets.page import Card, wrapped_label
 
@@ -142,6 +143,8 @@ class ReportPage(QWidget):
         self.preview_button.clicked.connect(self.make_preview)
         self.save_button = QPushButton(self.tr("Save PDF…"))
         self.save_button.clicked.connect(lambda: self.save())
+        self.save_button.setToolTip(with_key(self.tr("Save the report as a PDF"), StandardKey.Save))
+        bind(self, [StandardKey.Save], lambda: self.save_button.isEnabled() and self.save())
         row.addWidget(self.preview_button)
         row.addWidget(self.save_button)
         row.addStretch(1)

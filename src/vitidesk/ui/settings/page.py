@@ -18,6 +18,7 @@ from vitidesk.storage.check import CheckReport, check_store
 from vitidesk.ui.about_dialog import AboutDialog, disclaimer_text, privacy_text
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.demo_actions import reset_demo_profile
+from vitidesk.ui.shortcuts import StandardKey, with_key
 from vitidesk.ui.tasks import run_in_background
 from vitidesk.ui.widgets.page import Card, SectionPage, wrapped_label
 
@@ -143,8 +144,12 @@ class SettingsPage(SectionPage):
         card.add_text(disclaimer_text())
         about = QPushButton(self.tr("About VitiDesk…"))
         about.clicked.connect(self.show_about)
+        keys = QPushButton(self.tr("Keyboard shortcuts…"))
+        keys.setToolTip(with_key(self.tr("Every shortcut in VitiDesk"), StandardKey.HelpContents))
+        keys.clicked.connect(self.show_shortcuts)
         row = QHBoxLayout()
         row.addWidget(about)
+        row.addWidget(keys)
         row.addStretch(1)
         card.body.addLayout(row)
         return card
@@ -177,6 +182,12 @@ class SettingsPage(SectionPage):
 
     def show_about(self) -> None:
         AboutDialog(str(self.state.paths.data_dir), self).exec()
+
+    def show_shortcuts(self) -> None:
+        from vitidesk.ui.sections import sections
+        from vitidesk.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog([spec.title for spec in sections()], self).exec()
 
     def run_check(self) -> None:
         self.check_button.setEnabled(False)

@@ -1,0 +1,51 @@
+"""The "Keyboard shortcuts" window (F1): every key, grouped by where it works."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vitidesk.ui.shortcuts import shortcut_groups
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, section_titles: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.setMinimumSize(520, 480)
+        outer = QVBoxLayout(self)
+        inner = QWidget()
+        inner.setObjectName("PageInner")
+        grid = QGridLayout(inner)
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(6)
+        row = 0
+        self.rows: list[tuple[str, str]] = []
+        for group in shortcut_groups(section_titles):
+            heading = QLabel(group.title)
+            heading.setObjectName("CardTitle")
+            grid.addWidget(heading, row, 0, 1, 2)
+            row += 1
+            for keys, meaning in group.rows:
+                key_label = QLabel(f"<b>{keys}</b>")
+                key_label.setAccessibleName(keys)
+                grid.addWidget(key_label, row, 0)
+                grid.addWidget(QLabel(meaning), row, 1)
+                self.rows.append((keys, meaning))
+                row += 1
+        grid.setColumnStretch(1, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setAccessibleName(self.tr("Keyboard shortcuts"))
+        outer.addWidget(scroll, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
