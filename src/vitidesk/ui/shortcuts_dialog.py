@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,18 +32,22 @@ class ShortcutsDialog(QDialog):
         for group in shortcut_groups(section_titles):
             heading = QLabel(group.title)
             heading.setObjectName("CardTitle")
+            heading.setContentsMargins(0, 12 if row else 0, 0, 2)
             grid.addWidget(heading, row, 0, 1, 2)
             row += 1
             for keys, meaning in group.rows:
                 key_label = QLabel(f"<b>{keys}</b>")
                 key_label.setAccessibleName(keys)
                 grid.addWidget(key_label, row, 0)
-                grid.addWidget(QLabel(meaning), row, 1)
+                meaning_label = QLabel(meaning)
+                meaning_label.setWordWrap(True)
+                grid.addWidget(meaning_label, row, 1)
                 self.rows.append((keys, meaning))
                 row += 1
         grid.setColumnStretch(1, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
         scroll.setAccessibleName(self.tr("Keyboard shortcuts"))
         outer.addWidget(scroll, 1)
