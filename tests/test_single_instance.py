@@ -46,3 +46,22 @@ def test_second_launch_asks_the_first_window_to_show(tmp_path: Path) -> None:
     finally:
         first.terminate()
         first.wait(timeout=10)
+
+
+def test_after_a_restore_swaps_the_folder_the_lock_moves_to_the_new_one(qapp, tmp_path: Path):
+    from vitidesk.ui.single_instance import InstanceGuard
+
+    data = tmp_path / "mine"
+    data.mkdir()
+    guard = InstanceGuard(data)
+    assert guard.acquire()
+    data.rename(tmp_path / "mine.before-restore")  # what restore_backup does
+    data.mkdir()
+    probe = InstanceGuard(data)
+    assert probe.acquire()  # nobody holds the new folder yet: a second app could open it...
+    probe.release()
+    guard.relock()  # ...until the app, told the store was replaced, takes it
+    assert (data / LOCK_FILE).exists()
+    assert not InstanceGuard(data).acquire()
+    guard.release()
+    assert not (data / LOCK_FILE).exists()

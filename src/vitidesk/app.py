@@ -72,6 +72,7 @@ def run_gui(paths: AppPaths, *, exit_when_ready: bool = False) -> int:
     AppearanceFollower(app, state)
     window = MainWindow(state)
     guard.raise_requested.connect(window.bring_to_front)
+    state.store_replaced.connect(guard.relock)
     exit_code = {"value": 0}
     if exit_when_ready:
         window.first_painted.connect(app.quit)

@@ -16,6 +16,7 @@ from tests.photo_samples import oriented_jpeg
 from vitidesk import __version__
 from vitidesk.core.photo_import import prepare_photo
 from vitidesk.errors import UserError
+from vitidesk.paths import LOCK_FILE
 from vitidesk.storage.backup import (
     DB_MEMBER,
     FORMAT_ID,
@@ -196,6 +197,18 @@ def test_restoring_over_existing_data_keeps_the_previous_folder(
     assert _tables(existing) == _tables(source)
     again = restore_backup(backup, existing)  # a second restore in the same second
     assert again.previous not in (None, summary.previous) and summary.previous.is_dir()
+
+
+def test_the_running_apps_lock_is_not_data_and_does_not_follow_a_kept_folder(
+    backup: Path, existing: Path, tmp_path: Path
+) -> None:
+    (existing / LOCK_FILE).write_text("12345")
+    summary = restore_backup(backup, existing)
+    assert not (summary.previous / LOCK_FILE).exists()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / LOCK_FILE).write_text("12345")  # a running app with nothing stored yet
+    assert restore_backup(backup, empty).previous is None
 
 
 def test_an_older_backup_is_migrated_forward(tmp_path: Path) -> None:

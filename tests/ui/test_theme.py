@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -115,3 +115,13 @@ def test_a_fixed_scheme_window_keeps_its_colours_when_the_app_turns_dark(qtbot, 
     look.fix_scheme(audience, "light")
     look.apply_scheme(styled_app, "dark")
     assert audience.palette().window().color().lightness() > 200
+
+
+def test_icons_are_drawn_at_the_screens_pixel_ratio(qapp) -> None:
+    """On a 2x (HiDPI) screen a 22 px icon is drawn from 44 real pixels, not scaled up."""
+    pixmap = look.icon("photos").pixmap(QSize(22, 22), 2.0)
+    assert (pixmap.width(), pixmap.height(), pixmap.devicePixelRatio()) == (44, 44, 2.0)
+    image = pixmap.toImage()
+    edge = [image.pixelColor(x, 22).alpha() for x in range(44)]
+    assert any(0 < alpha < 255 for alpha in edge)  # antialiased vector edges
+    assert max(edge) == 255

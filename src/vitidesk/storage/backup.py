@@ -28,6 +28,7 @@ from typing import IO
 
 from vitidesk import __version__
 from vitidesk.errors import UserError
+from vitidesk.paths import RUNTIME_FILES
 from vitidesk.storage.atomic import (
     PRIVATE_FILE_MODE,
     _fsync_dir,
@@ -481,7 +482,17 @@ def _extract(path: Path, manifest: Manifest, target_dir: Path) -> None:
 
 
 def _holds_data(folder: Path) -> bool:
-    return folder.exists() and (not folder.is_dir() or any(folder.iterdir()))
+    """Anything besides a running app's lock and request files."""
+    if not folder.exists():
+        return False
+    return not folder.is_dir() or any(p.name not in RUNTIME_FILES for p in folder.iterdir())
+
+
+def _drop_runtime_files(folder: Path) -> None:
+    """The running app's lock belongs to the live data folder, not to a kept or empty one
+    (the app takes a new lock in the restored folder)."""
+    for name in RUNTIME_FILES:
+        (folder / name).unlink(missing_ok=True)
 
 
 def _kept_name(data_dir: Path) -> Path:
@@ -528,7 +539,9 @@ def restore_backup(path: Path, data_dir: Path) -> RestoreSummary:
         if _holds_data(data_dir):
             previous = _kept_name(data_dir)
             os.rename(data_dir, previous)
+            _drop_runtime_files(previous)
         elif data_dir.exists():
+            _drop_runtime_files(data_dir)
             data_dir.rmdir()  # an empty folder: nothing to keep
         try:
             os.rename(staging, data_dir)

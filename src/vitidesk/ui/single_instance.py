@@ -45,5 +45,18 @@ class InstanceGuard(QObject):
             request.unlink(missing_ok=True)
             self.raise_requested.emit()
 
+    def relock(self) -> None:
+        """After a restore swapped a new data folder in (the lock file left with the old
+        one): hold the lock in the folder that is there now, and watch it."""
+        if (self.data_dir / LOCK_NAME).exists():
+            return  # same folder (a demo reset keeps it): still ours
+        self.lock.unlock()  # first, so it cannot later remove the new folder's lock file
+        self.lock = QLockFile(str(self.data_dir / LOCK_NAME))
+        self.lock.setStaleLockTime(0)
+        if self.lock.tryLock(100):
+            if self.watcher is not None:
+                self.watcher.deleteLater()
+            self._watch()
+
     def release(self) -> None:
         self.lock.unlock()
