@@ -67,16 +67,30 @@ def main() -> int:
         f"start to first frame: bundle {bundled:.2f} s, installed app {installed:.2f} s "
         f"(ratio {bundled / installed:.2f}; target <= 1.5)"
     )
-    with tempfile.TemporaryDirectory() as data:
-        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", VITIDESK_DATA_DIR=data)
-        check = subprocess.run(
-            [str(binary), "info", "--json"], env=env, capture_output=True, text=True
-        )
-        if check.returncode != 0:
-            print(check.stderr)
-            return 1
-    print("smoke test: passed (--exit-when-ready and info)")
+    if not smoke_test(binary):
+        return 1
+    print("smoke test: passed (--exit-when-ready, info, photo import and check)")
     return 0
+
+
+def smoke_test(binary: Path) -> bool:
+    """The bundle starts, reads its resources, decodes and stores a photo, and checks it."""
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory() as folder:
+        photo = Path(folder) / "hand.jpg"
+        Image.new("RGB", (640, 480), (180, 130, 100)).save(photo, quality=90)
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", VITIDESK_DATA_DIR=folder + "/data")
+        for command in (
+            ["info", "--json"],
+            ["photos", "import", str(photo), "--site", "Hands"],
+            ["check"],
+        ):
+            run = subprocess.run([str(binary), *command], env=env, capture_output=True, text=True)
+            if run.returncode != 0:
+                print(f"smoke test: {' '.join(command)} failed\n{run.stdout}{run.stderr}")
+                return False
+    return True
 
 
 if __name__ == "__main__":
