@@ -97,7 +97,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="144"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="145"/>
         <source>Blank screen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -342,6 +342,11 @@
         <source>&amp;Date this photo was taken:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="27"/>
+        <source>Date taken</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Demo</name>
@@ -448,38 +453,38 @@
 <context>
     <name>GetHelpDialog</name>
     <message>
-        <location filename="../../src/vitidesk/ui/help_dialog.py" line="26"/>
-        <location filename="../../src/vitidesk/ui/help_dialog.py" line="27"/>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="24"/>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="25"/>
         <source>Get help now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/help_dialog.py" line="36"/>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="65"/>
         <source>Crisis contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/help_dialog.py" line="42"/>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="36"/>
         <source>If you are struggling, you do not have to cope alone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/help_dialog.py" line="48"/>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="42"/>
         <source>VitiDesk works offline. It does not send anything to anyone, and no one is alerted. Please reach out yourself:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/help_dialog.py" line="61"/>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="55"/>
         <source>You can also talk to your GP, your dermatologist or a mental-health clinician, and tell someone you trust how you feel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/help_dialog.py" line="67"/>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="61"/>
         <source>Numbers last checked: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/help_dialog.py" line="82"/>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="75"/>
         <source>Your saved number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -639,22 +644,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="74"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="70"/>
         <source>Date taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="80"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="77"/>
         <source>VitiDesk keeps a private copy of each photo on this computer, without location or camera details. Your original files are not changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="87"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="84"/>
         <source>How to take consistent photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="94"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="91"/>
         <source>Add photos</source>
         <translation type="unfinished"></translation>
     </message>
@@ -662,37 +667,37 @@
 <context>
     <name>ImportResultDialog</name>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="142"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="139"/>
         <source>Photos added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="151"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="148"/>
         <source>{0} added, {1} already in your library, {2} could not be added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="159"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="156"/>
         <source>Details for each file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="164"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="161"/>
         <source>Skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="164"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="161"/>
         <source>Not added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="166"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="163"/>
         <source>&lt;p&gt;Every file was added.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="171"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="168"/>
         <source>Add the skipped ones anyway</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1190,32 +1195,32 @@
 <context>
     <name>PresenterConsole</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="167"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="168"/>
         <source>VitiDesk presenter console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="182"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="183"/>
         <source>Presenter notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="188"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="189"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="203"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="204"/>
         <source>(No notes for this step.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="206"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="207"/>
         <source>Next: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="206"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="207"/>
         <source>Last step.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1223,88 +1228,88 @@
 <context>
     <name>QuestionnaireForm</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="64"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="61"/>
         <source>Support if you are struggling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="80"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="77"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="85"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="82"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="94"/>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="128"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="91"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="121"/>
         <source>◀ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="96"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="93"/>
         <source>Finish later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="97"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="94"/>
         <source>Your answers so far are kept as a draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="99"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="96"/>
         <source>Next ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="111"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="108"/>
         <source>Check your answers before saving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="118"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="112"/>
         <source>Your answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="120"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="113"/>
         <source>&amp;Note (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="122"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="115"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="123"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="116"/>
         <source>For example, what made this week hard or good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="130"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="123"/>
         <source>Save answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="153"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="146"/>
         <source>Question {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="249"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="242"/>
         <source>not answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="254"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="247"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="255"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="248"/>
         <source>Change answer {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1419,77 +1424,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="108"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="104"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="113"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="110"/>
         <source>Paper size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="118"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="115"/>
         <source>Paper:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="120"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="117"/>
         <source>Photos and estimates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="122"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="119"/>
         <source>Wellbeing questionnaires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="142"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="139"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="144"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="141"/>
         <source>Save PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="146"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="143"/>
         <source>Save the report as a PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="153"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="150"/>
         <source>The report is made on this computer and saved only where you choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="204"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="201"/>
         <source>Preparing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="238"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="235"/>
         <source>Page {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="242"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="239"/>
         <source>{0} page(s). Check them, then save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="248"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="245"/>
         <source>Save the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="265"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="262"/>
         <source>Not saved: {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="269"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="266"/>
         <source>Saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1877,7 +1882,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="98"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="87"/>
         <source>No answers yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2056,32 +2061,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="54"/>
+        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="53"/>
         <source>Move to another body site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="55"/>
+        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="54"/>
         <source>Body site:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="69"/>
+        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="68"/>
         <source>Name this photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="70"/>
+        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="69"/>
         <source>A short note, such as &apos;left hand, back&apos;:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="87"/>
+        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="86"/>
         <source>Delete this photo?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="89"/>
+        <location filename="../../src/vitidesk/ui/photos/photo_actions.py" line="88"/>
         <source>The photo of {0} from {1} will be removed from VitiDesk and its private copy deleted. Your original file, if you still have it, is not touched.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -8,16 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from vitidesk.core.crisis import CrisisDirectory, load_crisis_directory
 from vitidesk.ui.app_state import AppState
-from vitidesk.ui.widgets.page import Card, wrapped_label
+from vitidesk.ui.widgets.page import Card, text_scroll_area, wrapped_label
 
 
 class GetHelpDialog(QDialog):
@@ -30,10 +28,6 @@ class GetHelpDialog(QDialog):
         directory = load_crisis_directory()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 12)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setAccessibleName(self.tr("Crisis contacts"))
         content = QWidget()
         content.setObjectName("PageInner")
         layout = QVBoxLayout(content)
@@ -68,8 +62,7 @@ class GetHelpDialog(QDialog):
         )
         layout.addWidget(checked)
         layout.addStretch(1)
-        scroll.setWidget(content)
-        outer.addWidget(scroll, 1)
+        outer.addWidget(text_scroll_area(content, self.tr("Crisis contacts")), 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.setContentsMargins(24, 0, 24, 0)
         buttons.rejected.connect(self.reject)

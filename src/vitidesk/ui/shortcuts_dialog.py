@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from vitidesk.ui.shortcuts import shortcut_groups
+from vitidesk.ui.widgets.page import text_scroll_area
 
 
 class ShortcutsDialog(QDialog):
@@ -45,12 +44,7 @@ class ShortcutsDialog(QDialog):
                 self.rows.append((keys, meaning))
                 row += 1
         grid.setColumnStretch(1, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(inner)
-        scroll.setAccessibleName(self.tr("Keyboard shortcuts"))
-        outer.addWidget(scroll, 1)
+        outer.addWidget(text_scroll_area(inner, self.tr("Keyboard shortcuts")), 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)

@@ -26,6 +26,9 @@ SCHEMES: dict[str, dict[str, str]] = {
         "selected": "#cfe5e8",
         "selected_text": "#0b3a40",
         "accent": "#1f6f78",
+        "accent_hover": "#185a62",
+        "on_accent": "#ffffff",
+        "control": "#d3dde2",
         "app_title": "#134b52",
         "title": "#10353a",
         "lead": "#33424f",
@@ -67,6 +70,9 @@ SCHEMES: dict[str, dict[str, str]] = {
         "selected": "#1e4a50",
         "selected_text": "#e8f6f7",
         "accent": "#5cbfc8",
+        "accent_hover": "#7ccdd4",
+        "on_accent": "#0b2226",
+        "control": "#56666f",
         "app_title": "#8fd3da",
         "title": "#d3edf0",
         "lead": "#c5ced4",
@@ -121,6 +127,8 @@ TEXT_PAIRS = (
     ("chart_label", "chart_band_a"),
     ("chart_label", "chart_band_b"),
     ("text", "tooltip_bg"),
+    ("on_accent", "accent"),
+    ("on_accent", "accent_hover"),
 )
 
 _current = {"name": "light"}
@@ -167,7 +175,7 @@ PALETTE_ROLES = {
     "Base": "base",
     "AlternateBase": "alt_base",
     "Text": "text",
-    "Button": "base",
+    "Button": "control",  # slider handles and scrollbar thumbs: set off from cards
     "ButtonText": "text",
     "ToolTipBase": "tooltip_bg",
     "ToolTipText": "text",
@@ -190,6 +198,7 @@ def palette_for(scheme: str) -> QPalette:
         QPalette.ColorRole.WindowText,
         QPalette.ColorRole.Text,
         QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.Highlight,  # a disabled slider's filled part
     ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, colour("disabled", scheme))
     return palette

@@ -240,6 +240,8 @@ class PathwayScene(QGraphicsScene):
     def focus_rect(self) -> QRectF:
         """The part of the picture a step is about: its lit parts, with room around them."""
         lit = [self.elements[key] for key in self.state.highlight if key in self.elements]
+        if lit and self.state.inhibitor:
+            lit.append(self.elements["inhibitor"])  # the cream and its label stay in view
         if not lit:
             return self.sceneRect()
         area = QRectF()

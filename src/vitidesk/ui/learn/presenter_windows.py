@@ -134,7 +134,8 @@ class AudienceWindow(_PresenterWindowBase):
         column.addWidget(self.view, 4)
         self.text = StepText(presentation.navigator.library)
         self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.text.setStyleSheet("border: none; background: transparent;")
+        self.text.fixed_scheme = "light"
+        self.text.setStyleSheet("QTextBrowser { border: none; background: transparent; }")
         column.addWidget(self.text, 2)
         if presentation.console is None:
             column.addLayout(self.toolbar())
@@ -189,7 +190,7 @@ class PresenterConsole(_PresenterWindowBase):
         left.addWidget(self.notes, 1)
         left.addWidget(self.upcoming)
         row.addLayout(left, 2)
-        self.view.setStyleSheet("background: #f7f8fa; border-radius: 8px;")
+        self.view.setStyleSheet("QGraphicsView { background: #f7f8fa; border-radius: 8px; }")
         row.addWidget(self.view, 3)
         column.addWidget(self.position)
         column.addWidget(self.now)

@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from vitidesk.storage.photo_batch import DUPLICATE, IMPORTED, REFUSED, ImportOutcome, import_files
 from vitidesk.storage.photos import PhotoLibrary, Site
+from vitidesk.ui.widgets.date_field import date_field
 
 FILE_FILTER = (
     "Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.gif *.bmp);;All files (*)"
@@ -67,11 +67,8 @@ class ImportOptionsDialog(QDialog):
         self.set_date.setToolTip(
             self.tr("Otherwise VitiDesk uses the date the camera saved, or the file's date")
         )
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = date_field(QDate.currentDate(), self.tr("Date taken"))
         self.date_edit.setEnabled(False)
-        self.date_edit.setAccessibleName(self.tr("Date taken"))
         self.set_date.toggled.connect(self.date_edit.setEnabled)
         form.addRow(self.set_date, self.date_edit)
         layout.addLayout(form)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QInputDialog,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from vitidesk.storage.photos import Photo, PhotoLibrary
+from vitidesk.ui.widgets.date_field import date_field
 
 
 class DateDialog(QDialog):
@@ -23,9 +23,8 @@ class DateDialog(QDialog):
         self.setWindowTitle(self.tr("Change the date"))
         layout = QVBoxLayout(self)
         label = QLabel(self.tr("&Date this photo was taken:"))
-        self.edit = QDateEdit(QDate(photo.taken_at.year, photo.taken_at.month, photo.taken_at.day))
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
+        taken = QDate(photo.taken_at.year, photo.taken_at.month, photo.taken_at.day)
+        self.edit = date_field(taken, self.tr("Date taken"))
         self.edit.setMaximumDate(QDate.currentDate())
         label.setBuddy(self.edit)
         layout.addWidget(label)

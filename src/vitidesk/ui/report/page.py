@@ -6,11 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from vitidesk.core.report_data import ReportData, ReportOptions, gather
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.shortcuts import StandardKey, bind, with_key
 from vitidesk.ui.tasks import run_in_background
+from vitidesk.ui.widgets.date_field import date_field
 from vitidesk.ui.widgets.page import Card, wrapped_label
 
 PREVIEW_WIDTH = 560
@@ -46,6 +46,8 @@ class ReportPage(QWidget):
         super().__init__()
         self.state = state
         self.data: ReportData | None = None
+        self.pages: list = []
+        self.page_labels: list[QLabel] = []
         self.setAccessibleName(self.tr("Report"))
         outer = QHBoxLayout(self)
         outer.setContentsMargins(28, 20, 28, 12)
@@ -83,8 +85,9 @@ class ReportPage(QWidget):
         )
         self.preview_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview_column.addWidget(self.preview_hint)
-        scroll = QScrollArea()
+        scroll = self.preview_scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.preview)
         scroll.setAccessibleName(self.tr("Report preview"))
         scroll.setMinimumWidth(200)
@@ -101,11 +104,8 @@ class ReportPage(QWidget):
         self.name.setAccessibleName(self.tr("Name on the cover"))
         form.addRow(self.tr("Name:"), self.name)
         self.use_since = QCheckBox(self.tr("Only from"))
-        self.since = QDateEdit(QDate.currentDate().addYears(-1))
-        self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.since = date_field(QDate.currentDate().addYears(-1), self.tr("Start date"))
         self.since.setEnabled(False)
-        self.since.setAccessibleName(self.tr("Start date"))
         self.use_since.toggled.connect(self.since.setEnabled)
         form.addRow(self.use_since, self.since)
         self.paper = QComboBox()
@@ -228,18 +228,33 @@ class ReportPage(QWidget):
             if child.widget():
                 child.widget().deleteLater()
         self.pages = render_pages(data, self.paper.currentText())
-        for number, image in enumerate(self.pages, start=1):
+        self.page_labels = []
+        for number, _image in enumerate(self.pages, start=1):
             label = QLabel()
-            pixmap = QPixmap.fromImage(image).scaledToWidth(
-                PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation
-            )
-            label.setPixmap(pixmap)
-            label.setFixedSize(pixmap.size())
             label.setAccessibleName(self.tr("Page {0}").format(number))
             label.setStyleSheet("border: 1px solid #9aa8b0; background: white;")  # paper
             self.preview_column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.page_labels.append(label)
         self.preview_column.addStretch(1)
+        self._fit_pages()
         self.status.setText(self.tr("{0} page(s). Check them, then save.").format(len(self.pages)))
+
+    def _fit_pages(self) -> None:
+        """Pages as wide as the preview pane allows (at most PREVIEW_WIDTH): never cut off."""
+        width = max(160, min(PREVIEW_WIDTH, self.preview_scroll.viewport().width() - 24))
+        for label, image in zip(self.page_labels, self.pages, strict=True):
+            if label.pixmap().width() == width:
+                continue
+            pixmap = QPixmap.fromImage(image).scaledToWidth(
+                width, Qt.TransformationMode.SmoothTransformation
+            )
+            label.setPixmap(pixmap)
+            label.setFixedSize(pixmap.size())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.page_labels:
+            self._fit_pages()
 
     def save(self, path: Path | None = None) -> None:
         if path is None:

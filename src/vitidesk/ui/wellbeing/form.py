@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -27,7 +26,7 @@ from vitidesk.storage.responses import ResponseStore
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.wellbeing.safety import SafetyPanel
 from vitidesk.ui.wellbeing.texts import lead_text
-from vitidesk.ui.widgets.page import wrapped_label
+from vitidesk.ui.widgets.page import text_scroll_area, wrapped_label
 
 ITEM9_INDEX = 8
 
@@ -58,11 +57,9 @@ class QuestionnaireForm(QWidget):
         self.pages.addWidget(self._question_page())
         self.safety = SafetyPanel(state)
         self.safety.continue_requested.connect(self._after_safety)
-        safety_scroll = QScrollArea()
-        safety_scroll.setWidgetResizable(True)
-        safety_scroll.setWidget(self.safety)
-        safety_scroll.setAccessibleName(self.tr("Support if you are struggling"))
-        self.pages.addWidget(safety_scroll)
+        self.pages.addWidget(
+            text_scroll_area(self.safety, self.tr("Support if you are struggling"))
+        )
         self.pages.addWidget(self._review_page())
         column.addWidget(self.pages, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -112,11 +109,7 @@ class QuestionnaireForm(QWidget):
         self.review_list = QVBoxLayout()
         holder = QWidget()
         holder.setLayout(self.review_list)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(holder)
-        scroll.setAccessibleName(self.tr("Your answers"))
-        column.addWidget(scroll, 1)
+        column.addWidget(text_scroll_area(holder, self.tr("Your answers")), 1)
         note_label = QLabel(self.tr("&Note (optional):"))
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("Note"))

@@ -22,7 +22,7 @@ class SafetyPanel(QWidget):
         self.state = state
         self.setAccessibleName(self.tr("Support if you are struggling"))
         column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
+        column.setContentsMargins(4, 8, 16, 8)
         column.setSpacing(12)
         heading = wrapped_label(
             self.tr(

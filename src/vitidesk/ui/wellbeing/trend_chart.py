@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from vitidesk.core.questionnaires import Instrument
+from vitidesk.core.questionnaires import Band, Instrument
 from vitidesk.storage.responses import Response
 from vitidesk.ui.theme import colour
 
@@ -72,23 +72,12 @@ class TrendChart(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(max(self.font().pointSizeF() * 0.8, 7.5))
         painter.setFont(small)
-        bands = sorted(self.instrument.bands, key=lambda b: b.low)
-        for index, band in enumerate(bands):
-            # Scores move in steps (WHO-5 in 4s): shade up to the midpoint between bands.
-            upper = band.high if index == len(bands) - 1 else (band.high + bands[index + 1].low) / 2
-            lower = band.low if index == 0 else (bands[index - 1].high + band.low) / 2
-            top, bottom = self._y(upper), self._y(lower)
-            painter.fillRect(
-                QRectF(plot.left(), top, plot.width(), bottom - top), colour(BAND_SHADES[index % 2])
-            )
-            painter.setPen(colour("chart_label"))
-            painter.drawText(
-                QRectF(plot.left() + 6, top, plot.width() - 12, bottom - top),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                band.label,
-            )
+        bands = self._band_rects()
+        for index, (_band, rect) in enumerate(bands):
+            painter.fillRect(rect, colour(BAND_SHADES[index % 2]))
         painter.setPen(QPen(colour("chart_frame"), 1))
         painter.drawRect(plot)
+        painter.setPen(colour("chart_label"))
         for value in (0, self.top_value // 2, self.top_value):
             y = self._y(value)
             painter.drawText(
@@ -96,14 +85,34 @@ class TrendChart(QWidget):
             )
         if not self.responses:
             painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("No answers yet"))
-            return
-        dates = {0, len(self.responses) - 1, len(self.responses) // 2}
-        for index in sorted(dates):
-            x = self._x(index)
+        else:
+            self._draw_dates(painter, plot)
+            self._draw_line(painter)
+        self._draw_band_names(painter, bands)
+        painter.end()
+
+    def _band_rects(self) -> list[tuple[Band, QRectF]]:
+        plot = self.plot_rect()
+        bands = sorted(self.instrument.bands, key=lambda b: b.low)
+        rects = []
+        for index, band in enumerate(bands):
+            # Scores move in steps (WHO-5 in 4s): shade up to the midpoint between bands.
+            upper = band.high if index == len(bands) - 1 else (band.high + bands[index + 1].low) / 2
+            lower = band.low if index == 0 else (bands[index - 1].high + band.low) / 2
+            top, bottom = self._y(upper), self._y(lower)
+            rects.append((band, QRectF(plot.left(), top, plot.width(), bottom - top)))
+        return rects
+
+    def _draw_dates(self, painter: QPainter, plot: QRectF) -> None:
+        for index in sorted({0, len(self.responses) - 1, len(self.responses) // 2}):
             label = self.responses[index].taken_at.strftime("%d %b %Y")
+            width = painter.fontMetrics().horizontalAdvance(label) + 8
+            left = min(max(self._x(index) - width / 2, 0), self.width() - width)  # never cut
             painter.drawText(
-                QRectF(x - 50, plot.bottom() + 6, 100, 18), Qt.AlignmentFlag.AlignCenter, label
+                QRectF(left, plot.bottom() + 6, width, 18), Qt.AlignmentFlag.AlignCenter, label
             )
+
+    def _draw_line(self, painter: QPainter) -> None:
         points = self.points()
         painter.setPen(QPen(colour("chart_line"), 2.5))
         if len(points) > 1:
@@ -111,7 +120,21 @@ class TrendChart(QWidget):
         painter.setBrush(colour("chart_line"))
         for point in points:
             painter.drawEllipse(point, 4, 4)
-        painter.end()
+
+    def _draw_band_names(self, painter: QPainter, bands: list[tuple[Band, QRectF]]) -> None:
+        """On top of the line, on a see-through tab of the band's shade, so both stay legible."""
+        metrics = painter.fontMetrics()
+        for index, (band, rect) in enumerate(bands):
+            width = metrics.horizontalAdvance(band.label) + 12
+            height = min(metrics.height() + 4, rect.height())
+            tab = QRectF(rect.right() - width - 4, rect.center().y() - height / 2, width, height)
+            shade = colour(BAND_SHADES[index % 2])
+            shade.setAlpha(215)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(shade)
+            painter.drawRoundedRect(tab, 4, 4)
+            painter.setPen(colour("chart_label"))
+            painter.drawText(tab, Qt.AlignmentFlag.AlignCenter, band.label)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         points = self.points()

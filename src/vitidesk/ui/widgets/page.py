@@ -35,6 +35,19 @@ def link_button(text: str, accessible_name: str = "") -> QPushButton:
     return button
 
 
+def text_scroll_area(content: QWidget, accessible_name: str) -> QScrollArea:
+    """A frameless, vertical-only scroll area for wrapped text. Its height follows
+    heightForWidth at the real width, so there is no empty tail and no needless scrollbar."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    content.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+    scroll.setWidget(content)
+    scroll.setAccessibleName(accessible_name)
+    return scroll
+
+
 class Card(QFrame):
     """A white panel with a heading; add content to ``card.body``."""
 
@@ -76,6 +89,10 @@ class SectionPage(QScrollArea):
         self._column = column
         column.addStretch(1)
         inner.setMaximumWidth(MAX_READING_WIDTH + 72)
+        # Height comes from heightForWidth at the real width. Without this the scroll area
+        # would use the minimum size hint, where wrapped text is laid out at its narrowest
+        # (tallest), leaving a long empty scroll below the last card.
+        inner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.setWidget(inner)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
