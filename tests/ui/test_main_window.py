@@ -135,3 +135,21 @@ def test_window_fits_a_small_laptop_screen(window: MainWindow) -> None:
         window.sidebar.select(row)
         hint = window.minimumSizeHint()
         assert hint.width() <= 800 and hint.height() <= 600, (SECTION_KEYS[row], hint)
+
+
+def test_pages_scroll_only_as_far_as_their_content(qtbot, demo_state) -> None:
+    """Wrapped text must not leave a long empty tail under the last card."""
+    from vitidesk.ui.widgets.page import SectionPage
+
+    window = MainWindow(demo_state)
+    qtbot.addWidget(window)
+    window.resize(1280, 820)
+    window.show()
+    for row in (2, 4):  # Wellbeing and Settings: many wrapped paragraphs
+        window.sidebar.select(row)
+        page = window.current_page()
+        page = page if isinstance(page, SectionPage) else page.home
+        qtbot.waitUntil(lambda page=page: page.widget().width() > 0)
+        inner = page.widget()
+        needed = inner.layout().totalHeightForWidth(inner.width())
+        assert inner.height() <= max(needed, page.viewport().height()) + 2

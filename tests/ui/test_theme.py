@@ -125,3 +125,23 @@ def test_icons_are_drawn_at_the_screens_pixel_ratio(qapp) -> None:
     edge = [image.pixelColor(x, 22).alpha() for x in range(44)]
     assert any(0 < alpha < 255 for alpha in edge)  # antialiased vector edges
     assert max(edge) == 255
+
+
+def test_lesson_links_follow_a_live_scheme_change_but_not_on_the_projector(
+    qtbot, styled_app
+) -> None:
+    from vitidesk.core.lessons import load_library
+    from vitidesk.ui.learn.step_text import StepText
+
+    library = load_library(())
+    step = library.lessons[0].steps[0]
+    lesson_text, projector_text = StepText(library), StepText(library)
+    projector_text.fixed_scheme = "light"
+    for widget in (lesson_text, projector_text):
+        qtbot.addWidget(widget)
+        widget.show_step(step)
+    look.apply_scheme(styled_app, "dark")
+    dark_link = theme.SCHEMES["dark"]["link"]
+    assert dark_link in lesson_text.document().defaultStyleSheet()
+    assert theme.SCHEMES["light"]["link"] in projector_text.document().defaultStyleSheet()
+    assert dark_link not in projector_text.document().defaultStyleSheet()
