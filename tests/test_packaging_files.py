@@ -115,3 +115,10 @@ def test_mac_bundle_settings_follow_dark_mode_and_retina() -> None:
     for key in ("NSHighResolutionCapable", "NSRequiresAquaSystemAppearance", "CFBundleVersion"):
         assert key in spec
     assert "bundle_identifier=APP_ID" in spec
+
+
+def test_every_metainfo_screenshot_is_in_the_repository() -> None:
+    images = [node.text for node in ET.parse(METAINFO).getroot().iter("image")]
+    assert len(images) >= 2  # light and dark
+    for url in images:
+        assert (PACKAGING.parent / url.split("/main/", 1)[1]).is_file(), url
