@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -180,6 +181,15 @@ class ReportPage(QWidget):
                 box.setChecked(True)
                 self.instrument_boxes[instrument_id] = box
                 self.instrument_column.addWidget(box)
+        # Boxes made now would come last in the Tab order: put them under their headings.
+        chain = [
+            self.include_photos,
+            *self.site_boxes.values(),
+            self.include_wellbeing,
+            *self.instrument_boxes.values(),
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def options(self) -> ReportOptions:
         since = self.since.date().toPython() if self.use_since.isChecked() else None
