@@ -43,6 +43,9 @@ def time_start(command: list[str], runs: int = 5) -> float:
 def main() -> int:
     shutil.rmtree(DIST / "vitidesk", ignore_errors=True)
     subprocess.run([sys.executable, str(ROOT / "packaging" / "make_icons.py")], check=True)
+    # Extract the UI strings again and compile any translations to .qm (the spec bundles them).
+    translations = [sys.executable, str(ROOT / "packaging" / "translations.py"), "--compile"]
+    subprocess.run(translations, check=True)
     subprocess.run(
         [
             sys.executable,

@@ -1373,128 +1373,128 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="49"/>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="56"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="52"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="59"/>
         <source>Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="61"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="64"/>
         <source>A printable summary for your dermatologist. You choose what goes in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="76"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="79"/>
         <source>Report options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="81"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="84"/>
         <source>Choose what to include, then press Preview to see the pages here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="89"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="93"/>
         <source>Report preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="97"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="101"/>
         <source>What to include</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="100"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="104"/>
         <source>Optional, for the cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="101"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="105"/>
         <source>Name on the cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="102"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="106"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="103"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="107"/>
         <source>Only from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="104"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="108"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="110"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="114"/>
         <source>Paper size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="115"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="119"/>
         <source>Paper:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="117"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="121"/>
         <source>Photos and estimates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="119"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="123"/>
         <source>Wellbeing questionnaires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="139"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="143"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="141"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="145"/>
         <source>Save PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="143"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="147"/>
         <source>Save the report as a PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="150"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="154"/>
         <source>The report is made on this computer and saved only where you choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="201"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="214"/>
         <source>Preparing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="235"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="244"/>
         <source>Page {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="239"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="250"/>
         <source>{0} page(s). Check them, then save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="245"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="273"/>
         <source>Save the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="262"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="290"/>
         <source>Not saved: {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="266"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="294"/>
         <source>Saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
