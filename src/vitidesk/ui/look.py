@@ -27,13 +27,19 @@ class SchemeIconEngine(QIconEngine):
         super().__init__()
         self.svg = svg
         self._cache: dict[tuple[int, int, str, bool], QPixmap] = {}
+        self._renderers: dict[tuple[str, bool], QSvgRenderer] = {}
 
     def clone(self) -> QIconEngine:
         return SchemeIconEngine(self.svg)
 
     def _renderer(self, disabled: bool) -> QSvgRenderer:
-        ink = theme.colour("disabled" if disabled else "icon").name()
-        return QSvgRenderer(QByteArray(self.svg.replace(ICON_INK, ink).encode()))
+        """Parsed once per scheme and state: paint() runs on every repaint."""
+        key = (theme.current_scheme(), disabled)
+        if key not in self._renderers:
+            ink = theme.colour("disabled" if disabled else "icon").name()
+            svg = self.svg.replace(ICON_INK, ink).encode()
+            self._renderers[key] = QSvgRenderer(QByteArray(svg))
+        return self._renderers[key]
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         self._renderer(mode == QIcon.Mode.Disabled).render(painter, rect)
