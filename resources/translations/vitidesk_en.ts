@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="210"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="213"/>
         <source>LearnPage</source>
         <comment>Learn</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="211"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="214"/>
         <source>LearnPage</source>
         <comment>The lessons could not be loaded: {0}</comment>
         <translation type="unfinished"></translation>
@@ -706,7 +706,7 @@
     <name>LearnPage</name>
     <message>
         <location filename="../../src/vitidesk/ui/learn/page.py" line="53"/>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="84"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="86"/>
         <source>Learn</source>
         <translation type="unfinished"></translation>
     </message>
@@ -716,82 +716,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="89"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="92"/>
         <source>How vitiligo works, and how JAK-inhibitor treatment steps in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="94"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="96"/>
         <source>Glossary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="96"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="98"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="98"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="100"/>
         <source>Present (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="99"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="101"/>
         <source>Full-screen presenter mode for consultations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="108"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="110"/>
         <source>Lessons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="122"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="124"/>
         <source>Position in the lessons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="126"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="128"/>
         <source>Pathway diagram</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="130"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="132"/>
         <source>Show the JAK-inhibitor cream at work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="131"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="133"/>
         <source>JAK inhibitor on or off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="137"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="139"/>
         <source>Point at any part of the picture, or use the arrow keys, to see what it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="140"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="142"/>
         <source>What this part is</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="147"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="150"/>
         <source>◀ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="148"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="151"/>
         <source>Previous step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="150"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="153"/>
         <source>Next ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="151"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="154"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1835,28 +1835,28 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../src/vitidesk/ui/navigation.py" line="31"/>
+        <location filename="../../src/vitidesk/ui/navigation.py" line="30"/>
         <source>Sections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/navigation.py" line="35"/>
+        <location filename="../../src/vitidesk/ui/navigation.py" line="34"/>
         <source>{0} (Ctrl+{1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/navigation.py" line="39"/>
         <location filename="../../src/vitidesk/ui/navigation.py" line="41"/>
+        <location filename="../../src/vitidesk/ui/navigation.py" line="43"/>
         <source>Get help now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/navigation.py" line="42"/>
+        <location filename="../../src/vitidesk/ui/navigation.py" line="44"/>
         <source>Crisis phone numbers, if you are struggling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/navigation.py" line="45"/>
+        <location filename="../../src/vitidesk/ui/navigation.py" line="47"/>
         <source>About and medical disclaimer</source>
         <translation type="unfinished"></translation>
     </message>

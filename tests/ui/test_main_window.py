@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from tests.ui.looks import look_applied
 from vitidesk.storage.database import Store
 from vitidesk.storage.demo import DEMO_NAME
 from vitidesk.ui.app_state import AppState
@@ -130,11 +132,20 @@ def test_settings_page_saves_region_and_checks_data(
     assert Store.exists_in(private_folders["data"])
 
 
-def test_window_fits_a_small_laptop_screen(window: MainWindow) -> None:
-    for row in range(len(SECTION_KEYS)):
-        window.sidebar.select(row)
-        hint = window.minimumSizeHint()
-        assert hint.width() <= 800 and hint.height() <= 600, (SECTION_KEYS[row], hint)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_window_fits_a_small_laptop_screen(qtbot, qapp, state, scheme: str) -> None:
+    """With the real look (larger reading font, style sheet), every section of a person's own
+    profile fits 900 x 600: a 1366 x 768 laptop at 125% scaling, or 1024 x 768 at 100%.
+    (The demo profile's banner adds one line.)"""
+    with look_applied(qapp, scheme):
+        window = MainWindow(state)
+        qtbot.addWidget(window)
+        window.show()
+        for row in range(len(SECTION_KEYS)):
+            window.sidebar.select(row)
+            window.current_page()
+            hint = window.minimumSizeHint()
+            assert hint.width() <= 900 and hint.height() <= 600, (SECTION_KEYS[row], hint)
 
 
 def test_pages_scroll_only_as_far_as_their_content(qtbot, demo_state) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tests.ui.looks import look_applied
 from vitidesk.core.questionnaires import get_instrument
 from vitidesk.core.resources import read_text
 from vitidesk.ui import look, theme
@@ -20,13 +21,8 @@ from vitidesk.ui.wellbeing.trend_chart import TrendChart
 @pytest.fixture
 def styled_app(qapp: QApplication) -> Iterator[QApplication]:
     """The app with VitiDesk's look; put back as it was afterwards."""
-    palette, sheet, style = qapp.palette(), qapp.styleSheet(), qapp.style().name()
-    look.apply_look(qapp, "light")
-    yield qapp
-    theme.set_current_scheme("light")
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-    qapp.setStyleSheet(sheet)
+    with look_applied(qapp):
+        yield qapp
 
 
 @pytest.mark.parametrize("scheme", sorted(theme.SCHEMES))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout
 
 from vitidesk.ui.look import icon
@@ -18,7 +18,6 @@ class Sidebar(QFrame):
     def __init__(self, specs: list[Section]) -> None:
         super().__init__()
         self.setObjectName("Sidebar")
-        self.setMinimumWidth(220)
         self.setMaximumWidth(280)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 16, 12, 14)
@@ -35,6 +34,9 @@ class Sidebar(QFrame):
             item.setToolTip(self.tr("{0} (Ctrl+{1})").format(spec.title, number))
             self.list.addItem(item)
         self.list.currentRowChanged.connect(self.section_chosen)
+        # As wide as the longest section name, so a narrow window never clips or scrolls it.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setMinimumWidth(self.list.sizeHintForColumn(0) + 2 * self.list.frameWidth() + 4)
         layout.addWidget(self.list, 1)
         self.help_button = QPushButton(icon("help"), self.tr("Get help now"))
         self.help_button.setObjectName("GetHelpButton")

@@ -78,19 +78,21 @@ class LearnPage(QWidget):
         self._show_current()
 
     # -- layout --------------------------------------------------------------------------
-    def _header(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _header(self) -> QVBoxLayout:
+        """Title and buttons on one row, the lead sentence under them at full width (beside
+        the buttons it would wrap to three lines on a small screen)."""
         column = QVBoxLayout()
+        row = QHBoxLayout()
         self.title_label = QLabel(self.tr("Learn"))
         self.title_label.setObjectName("PageTitle")
-        column.addWidget(self.title_label)
+        row.addWidget(self.title_label, 1)
+        column.addLayout(row)
         column.addWidget(
             wrapped_label(
                 self.tr("How vitiligo works, and how JAK-inhibitor treatment steps in."),
                 "PageLead",
             )
         )
-        row.addLayout(column, 1)
         self.glossary_button = QPushButton(self.tr("Glossary"))
         self.glossary_button.clicked.connect(lambda: self.show_glossary(""))
         self.sources_button = QPushButton(self.tr("Sources"))
@@ -99,8 +101,8 @@ class LearnPage(QWidget):
         self.present_button.setToolTip(self.tr("Full-screen presenter mode for consultations"))
         self.present_button.clicked.connect(self.start_presenting)
         for button in (self.glossary_button, self.sources_button, self.present_button):
-            row.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
-        return row
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return column
 
     def _lesson_list(self) -> QListWidget:
         self.lessons = QListWidget()
@@ -142,6 +144,7 @@ class LearnPage(QWidget):
         self.text = StepText(self.library)
         self.text.term_chosen.connect(self.show_glossary)
         self.text.cite_chosen.connect(self.show_reference)
+        self.text.setMinimumHeight(60)
         column.addWidget(self.text, 3)
         steps = QHBoxLayout()
         self.back_button = QPushButton(self.tr("◀ Back"))

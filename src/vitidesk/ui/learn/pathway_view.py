@@ -30,7 +30,7 @@ class PathwayView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(280, 150)
+        self.setMinimumSize(280, 110)
         self.reduced_motion = False
         self.follow_focus = True
         self.tool = "select"  # select | pointer | pen
