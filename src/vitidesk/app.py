@@ -21,7 +21,17 @@ def _open_store(paths: AppPaths):
     return Store.open(paths.data_dir)
 
 
+def _import_qt_free_modules_first() -> None:
+    """Once PySide6 is loaded, its import hook reads the source of every module imported after
+    it (to look for ``__feature__``); loading the Qt-free ones before it saves that time."""
+    import importlib.readers  # noqa: F401  (importlib.resources reads package data with it)
+
+    from vitidesk.core import content_language, resources  # noqa: F401
+    from vitidesk.storage import atomic, database, settings  # noqa: F401
+
+
 def run_gui(paths: AppPaths, *, exit_when_ready: bool = False) -> int:
+    _import_qt_free_modules_first()
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
