@@ -10,7 +10,6 @@ opens and fully decodes the same two files with bare Pillow. Target: align <= 2 
 from __future__ import annotations
 
 import argparse
-import math
 import statistics
 import sys
 import tempfile
@@ -22,42 +21,13 @@ from PIL import Image
 
 from vitidesk.core.alignment import Similarity, align_files
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.synthetic_skin import pillow_affine, skin_scene
+
 WIDTH, HEIGHT = 4000, 3000  # 12 MP
 SCENE = 2000  # the skin "scene" both photos are cut from, at lower resolution
 ZOOM = 2.75  # photo pixels per scene pixel
 TRUTH_ROTATION, TRUTH_SCALE, TRUTH_SHIFT = -14.0, 1.09, (260.0, -170.0)
-
-
-def skin_scene(seed: int = 3) -> np.ndarray:
-    """Skin-like RGB: mottled tone, soft pale patches, creases, shading (float, 0..255)."""
-    rng = np.random.default_rng(seed)
-    fy = np.fft.fftfreq(SCENE)[:, None]
-    fx = np.fft.rfftfreq(SCENE)[None, :]
-    f = np.hypot(fx, fy)
-    f[0, 0] = 1.0
-
-    def field(power: float, cutoff: float) -> np.ndarray:
-        spectrum = (rng.normal(size=f.shape) + 1j * rng.normal(size=f.shape)) / f**power
-        spectrum *= np.exp(-((f / cutoff) ** 2))
-        spectrum[0, 0] = 0
-        out = np.fft.irfft2(spectrum, s=(SCENE, SCENE))
-        return (out / out.std()).astype(np.float32)
-
-    texture, low, shading = field(0.9, 0.25), field(2.0, 0.012), field(2.5, 0.005)
-    patches = 1 / (1 + np.exp(-(low - 0.9) * 6))
-    y, x = np.mgrid[0:SCENE, 0:SCENE].astype(np.float32) - SCENE / 2
-    creases = np.zeros((SCENE, SCENE), np.float32)
-    for _ in range(8):
-        angle = rng.uniform(0, math.pi)
-        across = x * math.cos(angle) + y * math.sin(angle) - rng.uniform(-0.4, 0.4) * SCENE
-        along = -x * math.sin(angle) + y * math.cos(angle)
-        across += rng.uniform(5, 25) * np.sin(along / rng.uniform(60, 300) * 2 * math.pi)
-        creases += np.exp(-((across / rng.uniform(1.0, 2.0)) ** 2)) * rng.uniform(0.3, 1.0)
-    skin = np.array([196, 140, 110], np.float32)
-    pale = np.array([236, 214, 200], np.float32)
-    base = skin * (1 - patches[..., None]) + pale * patches[..., None]
-    light = 1 + 0.05 * texture + 0.12 * shading - 0.25 * np.clip(creases, 0, 1.5)
-    return np.clip(base * light[..., None], 0, 255)
 
 
 def photo(
@@ -72,14 +42,7 @@ def photo(
         ]
     )
     m = to_scene @ moving_to_ref.matrix()
-    coefficients = (
-        m[0, 0],
-        m[0, 1],
-        m[0, 2] + 0.5 - 0.5 * (m[0, 0] + m[0, 1]),
-        m[1, 0],
-        m[1, 1],
-        m[1, 2] + 0.5 - 0.5 * (m[1, 0] + m[1, 1]),
-    )
+    coefficients = pillow_affine(m)
     view = scene.transform(
         (WIDTH, HEIGHT), Image.Transform.AFFINE, coefficients, Image.Resampling.BILINEAR
     )
@@ -106,7 +69,7 @@ def main() -> int:
     truth = Similarity(float(shift[0]), float(shift[1]), TRUTH_ROTATION, TRUTH_SCALE)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        scene = Image.fromarray(skin_scene().astype(np.uint8))
+        scene = Image.fromarray(skin_scene(SCENE, SCENE, seed=3))
         ref, moving = folder / "visit1.jpg", folder / "visit2.jpg"
         photo(scene, Similarity.identity(), ref, (1.0, 1.0, (1.0, 1.0, 1.0)), seed=1)
         photo(scene, truth, moving, (0.8, 1.15, (1.08, 1.0, 0.9)), seed=2)

@@ -16,7 +16,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.core.test_alignment import corner_error, skin_scene
+from tests.core.test_alignment import corner_error
+from tests.synthetic_skin import pillow_affine, skin_scene
 from vitidesk.commands import CommandContext
 from vitidesk.commands.photo_align import add_align_parser, run_align
 from vitidesk.core.alignment import Similarity
@@ -33,14 +34,7 @@ def photos(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     scene = Image.fromarray(skin_scene(1000, 1200, seed=2))
     ref = scene.crop((200, 200, 200 + SIZE[0], 200 + SIZE[1]))
     m = np.array([[1, 0, 200], [0, 1, 200], [0, 0, 1.0]]) @ TRUTH.matrix()
-    data = (
-        m[0, 0],
-        m[0, 1],
-        m[0, 2] + 0.5 - 0.5 * (m[0, 0] + m[0, 1]),
-        m[1, 0],
-        m[1, 1],
-        m[1, 2] + 0.5 - 0.5 * (m[1, 0] + m[1, 1]),
-    )
+    data = pillow_affine(m)
     moving = scene.transform(SIZE, Image.Transform.AFFINE, data, Image.Resampling.BILINEAR)
     darker = Image.eval(moving, lambda v: int(v * 0.8))
     ref_path, moving_path = folder / "visit1.jpg", folder / "visit2.png"

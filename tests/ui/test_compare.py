@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 
 from tests.photo_samples import oriented_jpeg
+from tests.ui.compare_helpers import open_compare_and_wait
 from vitidesk.core.photo_import import prepare_photo
 from vitidesk.ui.compare.compare_view import CompareView, default_pair
 from vitidesk.ui.main_window import MainWindow
@@ -27,14 +28,7 @@ def compare(qtbot, window: MainWindow, tmp_path: Path) -> CompareView:
     ):
         prepared = prepare_photo(oriented_jpeg(tmp_path / name, 1 + index))
         library.add(prepared, face, light=light)
-    page.reload()
-    page.open_compare()
-    view = page.compare_view
-    qtbot.waitUntil(
-        lambda: all(p is not None and p.pixmap is not None for p in view.canvas.photos),
-        timeout=10000,
-    )
-    return view
+    return open_compare_and_wait(qtbot, page)
 
 
 def _wheel(widget, point: QPointF, steps: int = 1) -> None:

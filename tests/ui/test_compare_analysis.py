@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QPoint, QPointF, Qt
 
+from tests.ui.compare_helpers import open_compare_and_wait
 from vitidesk.core.demo_photos import render_sample
 from vitidesk.core.photo_import import prepare_photo
 from vitidesk.ui.compare.compare_view import CompareView
@@ -38,14 +39,7 @@ def compare(qtbot, window: MainWindow, tmp_path: Path) -> CompareView:
         import datetime as dt
 
         library.add(prepare_photo(path, dt.date.fromisoformat(day)), hands)
-    page.reload()
-    page.open_compare()
-    view = page.compare_view
-    qtbot.waitUntil(
-        lambda: all(p is not None and p.pixmap is not None for p in view.canvas.photos),
-        timeout=10000,
-    )
-    return view
+    return open_compare_and_wait(qtbot, page)
 
 
 def _screen(view: CompareView, pane: int, image_point: QPointF) -> QPoint:
