@@ -384,32 +384,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="45"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="46"/>
         <source>A note, if you like</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="46"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="47"/>
         <source>Diary note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="47"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="48"/>
         <source>Save to diary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="53"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="54"/>
         <source>Recent diary entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="60"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="62"/>
         <source>No diary entries yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="67"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="69"/>
         <source>Recent:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -430,22 +430,22 @@
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="49"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="45"/>
         <source>Reminder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="51"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="47"/>
         <source>Answer now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="73"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="69"/>
         <source>A wellbeing check-in is due. It takes a few minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="76"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="72"/>
         <source>A wellbeing check-in is due. You last answered on {0}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -525,78 +525,93 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="33"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="38"/>
         <source>{0} history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="37"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="42"/>
         <source>{0}: your history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="44"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="72"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="45"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="73"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="46"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="74"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="47"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="75"/>
         <source>Flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="48"/>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="105"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="76"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="158"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="51"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="79"/>
         <source>Answers so far</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="60"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="93"/>
+        <source>No answers yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="98"/>
+        <source>Answer the {0} once, and your results will show here over time. It takes about two minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="106"/>
+        <source>Answer the {0} now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="121"/>
+        <source>Item 9: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="49"/>
         <source>Back to Wellbeing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="62"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="51"/>
         <source>Edit note…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="64"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="53"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="81"/>
-        <source>Item 9 answered above 0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="105"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="159"/>
         <source>Note:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="116"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="173"/>
         <source>Delete these answers?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="117"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="174"/>
         <source>The answers from this date will be removed for good.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1228,88 +1243,88 @@
 <context>
     <name>QuestionnaireForm</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="61"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="64"/>
         <source>Support if you are struggling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="77"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="80"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="82"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="85"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="91"/>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="121"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="94"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="125"/>
         <source>◀ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="96"/>
         <source>Finish later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="94"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="97"/>
         <source>Your answers so far are kept as a draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="96"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="99"/>
         <source>Next ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="108"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="111"/>
         <source>Check your answers before saving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="112"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="115"/>
         <source>Your answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="113"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="116"/>
         <source>&amp;Note (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="115"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="119"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="116"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="120"/>
         <source>For example, what made this week hard or good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="123"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="127"/>
         <source>Save answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="146"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="158"/>
         <source>Question {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="242"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="259"/>
         <source>not answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="247"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="267"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="248"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="268"/>
         <source>Change answer {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1335,37 +1350,37 @@
 <context>
     <name>ReminderCard</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="89"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="85"/>
         <source>Reminders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="89"/>
         <source>VitiDesk can remind you to check in. It shows a note in the app when a check-in is due, and you can add the reminder to your own calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="99"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="95"/>
         <source>&amp;How often:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="101"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="97"/>
         <source>How often to be reminded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="106"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="102"/>
         <source>Add to my calendar (.ics)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="126"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="122"/>
         <source>Next check-in: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="140"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="136"/>
         <source>Save calendar reminder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1502,77 +1517,77 @@
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="33"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="34"/>
         <source>Your result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="42"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="43"/>
         <source>Your score: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="43"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="44"/>
         <source>Result: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="52"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="53"/>
         <source>Your answers suggest it would help to talk with your GP, dermatologist or a mental-health clinician. You can bring this result to your next visit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="59"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="60"/>
         <source>Support is there for you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="62"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="63"/>
         <source>You said you have had thoughts of being better off dead or of hurting yourself. No one has been alerted. Please reach out: use “Get help now” for phone numbers, or talk to someone you trust.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="67"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="68"/>
         <source>Get help now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="73"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="74"/>
         <source>Back to Wellbeing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="75"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="76"/>
         <source>See your history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="89"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="90"/>
         <source>Same score as last time ({0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="91"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="92"/>
         <source>Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="91"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="92"/>
         <source>Down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="94"/>
         <source>point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="94"/>
         <source>points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="94"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="95"/>
         <source>{0} {1} {2} since last time ({3}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1890,19 +1905,19 @@
 <context>
     <name>WellbeingPage</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="19"/>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="25"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="18"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="24"/>
         <source>Wellbeing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="27"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="26"/>
         <source>Living with vitiligo can weigh on your mood. These short questionnaires help you keep track. Your answers stay on this computer. Each one is a screening questionnaire, not a diagnosis.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="55"/>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="85"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="84"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1922,17 +1937,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="78"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="77"/>
         <source>Last answered {0}: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="82"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="81"/>
         <source>Not answered yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="85"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="84"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>

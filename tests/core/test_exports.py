@@ -356,7 +356,7 @@ def test_fhir_item9_and_difficulty(responses: ResponseStore) -> None:
         if obs["code"]["coding"][0]["code"] == "44261-6"
     ]
     assert observations[0]["note"][0]["text"] == (
-        "item9_positive: item 9 positive on 2026-01-06 (answer: More than half the days, 2)"
+        "item9_positive: item 9 positive on 2026-01-06 (answer: More than half the days (2))"
     )
     assert observations[0]["note"][1]["text"] == "total_ge_10"
     assert "note" not in observations[1]

@@ -21,3 +21,13 @@ def test_diary_keeps_ratings_newest_first_and_refuses_bad_ones(tmp_path: Path) -
                 diary.add(bad)  # type: ignore[arg-type]
         diary.delete(first.id)
         assert [e.rating for e in diary.entries()] == [8]
+
+
+def test_a_diary_note_over_the_limit_is_refused_not_cut(tmp_path: Path) -> None:
+    """The same text that the questionnaire note refuses was silently cut here."""
+    with Store.open(tmp_path / "d") as store:
+        diary = Diary(store)
+        with pytest.raises(UserError, match="at most 2000 characters"):
+            diary.add(4, "x" * 2001)
+        assert diary.entries() == []
+        assert len(diary.add(4, "x" * 2000).note) == 2000

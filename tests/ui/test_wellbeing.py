@@ -36,9 +36,9 @@ def test_phq9_item9_shows_the_safety_screen_and_never_blocks(
     form = wellbeing.stack.currentWidget()
     assert isinstance(form, QuestionnaireForm)
     for _ in range(8):
-        _answer(qtbot, form, Qt.Key.Key_1)  # "Not at all"
+        _answer(qtbot, form, Qt.Key.Key_0)  # "0 Not at all", as the form prints it
     assert form.position == 8 and form.pages.currentIndex() == 0
-    _answer(qtbot, form, Qt.Key.Key_2)  # item 9: "Several days"
+    _answer(qtbot, form, Qt.Key.Key_1)  # item 9: "1 Several days"
     assert form.pages.currentIndex() == 1, "the safety screen must follow item 9 at once"
     text = form.safety.text()
     assert "no one will be alerted" in text
@@ -46,7 +46,7 @@ def test_phq9_item9_shows_the_safety_screen_and_never_blocks(
     assert "emergency" in text
     qtbot.mouseClick(form.safety.go_on, Qt.MouseButton.LeftButton)
     assert form.pages.currentIndex() == 0  # the unscored difficulty question
-    _answer(qtbot, form, Qt.Key.Key_1)
+    _answer(qtbot, form, Qt.Key.Key_Down)  # no printed numbers: the arrows choose
     assert form.pages.currentIndex() == 2
     assert form.save_button.isEnabled()
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
@@ -63,14 +63,14 @@ def test_no_safety_screen_when_item9_is_zero(qtbot, wellbeing: WellbeingPage) ->
     wellbeing.start("PHQ-9")
     form = wellbeing.stack.currentWidget()
     for _ in range(9):
-        _answer(qtbot, form, Qt.Key.Key_1)
+        _answer(qtbot, form, Qt.Key.Key_0)
     assert form.pages.currentIndex() == 0 and form.position == 9
 
 
 def test_a_draft_survives_closing_the_app(qtbot, wellbeing: WellbeingPage, state) -> None:
     wellbeing.start("GAD-7")
     form = wellbeing.stack.currentWidget()
-    for key in (Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_1):
+    for key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_0):
         _answer(qtbot, form, key)
     form.cancelled.emit()
     reopened = WellbeingPage(state)
@@ -107,7 +107,12 @@ def test_history_shows_the_trend_and_allows_notes_and_delete(
     assert len(history.chart.points()) == 3
     history.chart.grab()
     history.table.selectRow(0)
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("after holiday", True))
+
+    def type_note(dialog: QInputDialog) -> int:
+        dialog.setTextValue("after holiday")
+        return 1
+
+    monkeypatch.setattr(QInputDialog, "exec", type_note)
     history.edit_note()
     assert responses.responses("WHO-5")[-1].note == "after holiday"
     history.table.selectRow(0)

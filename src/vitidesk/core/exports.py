@@ -40,7 +40,14 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from vitidesk.core.questionnaires import ITEM9_FLAG, LOINC_NOTICE, Instrument, Item, Option
+from vitidesk.core.questionnaires import (
+    ITEM9_FLAG,
+    ITEM9_ID,
+    LOINC_NOTICE,
+    Instrument,
+    Item,
+    Option,
+)
 
 if TYPE_CHECKING:
     from vitidesk.storage.responses import Response
@@ -276,12 +283,11 @@ def questionnaire_response(instrument: Instrument, response: Response) -> dict:
 
 
 def _flag_note(instrument: Instrument, response: Response, flag: str) -> str:
-    if flag == ITEM9_FLAG and len(response.answers) >= 9:
-        value = response.answers[8]
-        label = instrument.option_label(value)
+    value = instrument.item_answer(ITEM9_ID, response.answers)
+    if flag == ITEM9_FLAG and value is not None:
         return (
             f"{flag}: item 9 positive on {response.taken_at.date().isoformat()} "
-            f"(answer: {label}, {value})"
+            f"(answer: {instrument.answer_text(value)})"
         )
     return flag
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import logging
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +24,10 @@ from vitidesk.errors import UserError
 
 FILES = ("who5.toml", "phq4.toml", "phq9.toml", "gad7.toml")
 """The data files, in the order the questionnaires are offered."""
+
+ITEM9_ID = "phq9-9"
+"""PHQ-9 item 9 (thoughts of being better off dead or of self-harm): looked up by this id,
+never by position, so its safety rule has one owner (reference sheet §3.4)."""
 
 ITEM9_FLAG = "item9_positive"
 ANY_ITEM_LE_1_FLAG = "any_item_le_1"
@@ -134,9 +138,39 @@ class Instrument:
                 return option.label
         raise KeyError(f"{self.id} has no answer {value!r}")
 
+    def answer_text(self, value: int, *, difficulty: bool = False) -> str:
+        """An answer as the person saw it on the form: ``Several days (1)``. The unscored
+        difficulty question prints no numbers on the form, so its answer is the label only."""
+        if difficulty:
+            for option in self.difficulty_options:
+                if option.value == value:
+                    return option.label
+            raise KeyError(f"{self.id} has no difficulty answer {value!r}")
+        return f"{self.option_label(value)} ({value})"
+
+    def item_position(self, item_id: str) -> int | None:
+        """The 0-based position of an item in the answer list, or None if there is none."""
+        for position, item in enumerate(self.items):
+            if item.id == item_id:
+                return position
+        return None
+
+    def item_answer(self, item_id: str, answers: Sequence[int | None]) -> int | None:
+        """The answer given to one item (None when the form has no such item or it is blank)."""
+        position = self.item_position(item_id)
+        if position is None or position >= len(answers):
+            return None
+        return answers[position]
+
+    def percent_of(self, raw: int) -> int | None:
+        """The percentage score (WHO-5: raw x 4, §2.3), or None for forms scored on the raw
+        total. The one place the x4 rule lives."""
+        return raw * 100 // self.max_raw if self.banded_on == "percent" else None
+
     def band_for(self, raw: int) -> Band:
         """The band a raw total falls in (on the percent scale for WHO-5)."""
-        value = raw * 4 if self.banded_on == "percent" else raw
+        percent = self.percent_of(raw)
+        value = raw if percent is None else percent
         for band in self.bands:
             if band.contains(value):
                 return band
@@ -226,7 +260,9 @@ def _parse(name: str, text: str) -> Instrument:
         for row in data.get("band", [])
     )
     # Every reachable score falls in exactly one band.
-    scale = [raw * 4 if banded_on == "percent" else raw for raw in range(max_raw + 1)]
+    if banded_on == "percent" and 100 % max_raw:
+        raise QuestionnaireError(where, "a percent score needs 'max_raw' to divide 100")
+    scale = [raw * 100 // max_raw if banded_on == "percent" else raw for raw in range(max_raw + 1)]
     for value in scale:
         holders = [band.key for band in bands if band.contains(value)]
         if len(holders) != 1:
@@ -387,11 +423,17 @@ def check_difficulty(instrument: Instrument, value: object) -> int | None:
     return int(value)  # type: ignore[arg-type]
 
 
-def _flags(instrument_id: str, values: tuple[int, ...], raw: int) -> frozenset[str]:
+def item9_positive(instrument: Instrument, answers: Sequence[int | None]) -> bool:
+    """PHQ-9 item 9 answered above 0 ("Not at all"), whatever the total (§3.4)."""
+    return instrument.id == "PHQ-9" and (instrument.item_answer(ITEM9_ID, answers) or 0) >= 1
+
+
+def _flags(instrument: Instrument, values: tuple[int, ...], raw: int) -> frozenset[str]:
     flags: set[str] = set()
+    instrument_id = instrument.id
     if instrument_id == "WHO-5" and any(value <= 1 for value in values):
         flags.add(ANY_ITEM_LE_1_FLAG)
-    if instrument_id == "PHQ-9" and values[8] >= 1:
+    if item9_positive(instrument, values):
         flags.add(ITEM9_FLAG)
     if instrument_id in ("PHQ-9", "GAD-7") and raw >= 10:
         flags.add(TOTAL_GE_10_FLAG)
@@ -409,9 +451,13 @@ def score(instrument_id: str, answers: Iterable[int]) -> Score:
     instrument = get_instrument(instrument_id)
     values = check_answers(instrument, answers)
     raw = sum(values)
-    percent = raw * 4 if instrument.id == "WHO-5" else None
     band = instrument.band_for(raw)
-    return Score(raw=raw, percent=percent, band=band.key, flags=_flags(instrument.id, values, raw))
+    return Score(
+        raw=raw,
+        percent=instrument.percent_of(raw),
+        band=band.key,
+        flags=_flags(instrument, values, raw),
+    )
 
 
 def meaningful_change(instrument_id: str, before: Score, after: Score) -> str | None:

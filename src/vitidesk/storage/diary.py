@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from vitidesk.core.limits import NOTE_MAX_CHARS
 from vitidesk.errors import UserError
 from vitidesk.storage.database import Store
 
-MAX_NOTE = 2000
+MAX_NOTE = NOTE_MAX_CHARS
 
 
 @dataclass(frozen=True)
@@ -30,11 +31,14 @@ class Diary:
     def add(self, rating: int, note: str = "", taken_at: dt.datetime | None = None) -> DiaryEntry:
         if type(rating) is not int or not 0 <= rating <= 10:
             raise UserError("diary rating", f"{rating!r} is not a whole number from 0 to 10")
+        clean = note.strip()
+        if len(clean) > MAX_NOTE:  # never cut silently: the field stops typing at the limit
+            raise UserError("diary note", f"it can have at most {MAX_NOTE} characters")
         when = (taken_at or dt.datetime.now().astimezone()).isoformat(timespec="seconds")
         with self.store.transaction() as conn:
             cursor = conn.execute(
                 "INSERT INTO diary (taken_at, rating, note) VALUES (?, ?, ?)",
-                (when, rating, note.strip()[:MAX_NOTE]),
+                (when, rating, clean),
             )
             entry_id = int(cursor.lastrowid)
         return self.get(entry_id)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from vitidesk.core.limits import NOTE_MAX_CHARS
 from vitidesk.core.questionnaires import (
     AnswerError,
     check_answers,
@@ -26,8 +27,8 @@ from vitidesk.core.questionnaires import (
 from vitidesk.errors import UserError
 from vitidesk.storage.database import Store
 
-NOTE_MAX = 2000
-"""The longest note kept with a response, in characters."""
+NOTE_MAX = NOTE_MAX_CHARS
+"""The longest note kept with a response, in characters (owned by core.limits)."""
 
 _COLUMNS = "id, instrument, version, taken_at, answers, difficulty, raw, percent, band, flags, note"
 
@@ -176,6 +177,16 @@ class ResponseStore:
             f"SELECT {_COLUMNS} FROM responses {where} ORDER BY taken_utc, id", params
         )
         return [_response(row) for row in rows]
+
+    def latest(self, instrument: str | None = None) -> Response | None:
+        """The most recent response to one questionnaire, or to any (None): one indexed read
+        whatever the size of the history."""
+        where, params = ("WHERE instrument = ? ", (instrument,)) if instrument else ("", ())
+        rows = self.store.query(
+            f"SELECT {_COLUMNS} FROM responses {where}ORDER BY taken_utc DESC, id DESC LIMIT 1",
+            params,
+        )
+        return _response(rows[0]) if rows else None
 
     def get(self, response_id: int) -> Response:
         rows = self.store.query(f"SELECT {_COLUMNS} FROM responses WHERE id = ?", (response_id,))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSlider
 
-from vitidesk.storage.diary import Diary
+from vitidesk.core.limits import NOTE_MAX_CHARS
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.widgets.page import Card
 
@@ -42,6 +42,7 @@ class DiaryCard(Card):
         self.body.addLayout(row)
         note_row = QHBoxLayout()
         self.note = QLineEdit()
+        self.note.setMaxLength(NOTE_MAX_CHARS)  # the store keeps no more: never cut silently
         self.note.setPlaceholderText(self.tr("A note, if you like"))
         self.note.setAccessibleName(self.tr("Diary note"))
         self.save_button = QPushButton(self.tr("Save to diary"))
@@ -52,10 +53,11 @@ class DiaryCard(Card):
         self.recent = self.add_text("")
         self.recent.setAccessibleName(self.tr("Recent diary entries"))
         state.store_replaced.connect(self.load)
+        state.diary_changed.connect(self.load)
         self.load()
 
     def load(self) -> None:
-        entries = Diary(self.state.store).entries(RECENT)
+        entries = self.state.diary.entries(RECENT)
         if not entries:
             self.recent.setText(self.tr("No diary entries yet."))
             return
@@ -67,6 +69,5 @@ class DiaryCard(Card):
         self.recent.setText(self.tr("Recent:") + "\n" + "\n".join(lines))
 
     def save(self) -> None:
-        Diary(self.state.store).add(self.slider.value(), self.note.text())
+        self.state.diary.add(self.slider.value(), self.note.text())
         self.note.clear()
-        self.load()

@@ -1,8 +1,11 @@
-"""Answering a questionnaire: one question at a time, big options, keys 1-9 and Enter.
+"""Answering a questionnaire: one question at a time, big options, number keys and Enter.
 
-Every answer is kept as a draft, so closing the app loses nothing. A review comes before
-saving, and an incomplete form cannot be saved. PHQ-9 item 9 above 0 shows the safety screen
-straight after that question.
+Each option shows the number the official form prints for it (WHO-5: 5 "All of the time" to
+0 "At no time"; PHQ: 0 "Not at all" to 3 "Nearly every day"), in the form's order, and the
+number keys type those same numbers; the arrow keys move between options. Every answer is
+kept as a draft, so closing the app loses nothing. A review comes before saving, and an
+incomplete form cannot be saved. PHQ-9 item 9 above 0 shows the safety screen straight after
+that question.
 """
 
 from __future__ import annotations
@@ -21,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vitidesk.core.questionnaires import Instrument
-from vitidesk.storage.responses import ResponseStore
+from vitidesk.core.limits import NOTE_MAX_CHARS
+from vitidesk.core.questionnaires import ITEM9_ID, Instrument, Item, Option, item9_positive
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.wellbeing.safety import SafetyPanel
 from vitidesk.ui.wellbeing.texts import lead_text
 from vitidesk.ui.widgets.page import text_scroll_area, wrapped_label
 
-ITEM9_INDEX = 8
+DIGIT_KEYS = {getattr(Qt.Key, f"Key_{digit}"): digit for digit in range(10)}
 
 
 class QuestionnaireForm(QWidget):
@@ -39,7 +42,7 @@ class QuestionnaireForm(QWidget):
         super().__init__()
         self.state = state
         self.instrument = instrument
-        self.responses = ResponseStore(state.store)
+        self.responses = state.responses
         self.setAccessibleName(instrument.title)
         count = len(instrument.items) + (1 if instrument.difficulty else 0)
         self.answers: list[int | None] = [None] * count
@@ -112,6 +115,7 @@ class QuestionnaireForm(QWidget):
         column.addWidget(text_scroll_area(holder, self.tr("Your answers")), 1)
         note_label = QLabel(self.tr("&Note (optional):"))
         self.note = QLineEdit()
+        self.note.setMaxLength(NOTE_MAX_CHARS)  # the store keeps no more: never cut silently
         self.note.setAccessibleName(self.tr("Note"))
         self.note.setPlaceholderText(self.tr("For example, what made this week hard or good"))
         note_label.setBuddy(self.note)
@@ -130,11 +134,19 @@ class QuestionnaireForm(QWidget):
         return page
 
     # -- questions -----------------------------------------------------------------------
-    def _current(self):
+    def _current(self) -> tuple[Item, tuple[Option, ...]]:
         items = self.instrument.items
-        if self.position < len(items):
+        if self.position < len(items) or self.instrument.difficulty is None:
             return items[self.position], self.instrument.options
         return self.instrument.difficulty, self.instrument.difficulty_options
+
+    def shows_numbers(self) -> bool:
+        """Scored items show the form's printed numbers; the unscored PHQ-9 difficulty
+        question has none on the paper form, so it shows words only."""
+        return self.position < len(self.instrument.items)
+
+    def option_text(self, option: Option) -> str:
+        return f"{option.value}   {option.label}" if self.shows_numbers() else option.label
 
     def _show_position(self) -> None:
         total = len(self.answers)
@@ -153,8 +165,8 @@ class QuestionnaireForm(QWidget):
             button.hide()
             button.deleteLater()
         self.option_buttons = []
-        for number, option in enumerate(options, start=1):
-            button = QPushButton(f"{number}   {option.label}")
+        for option in options:
+            button = QPushButton(self.option_text(option))
             button.setCheckable(True)
             button.setMinimumHeight(44)
             button.setStyleSheet("text-align: left; padding: 8px 16px; font-size: 12pt;")
@@ -190,10 +202,8 @@ class QuestionnaireForm(QWidget):
         self._show_position()
 
     def _needs_safety_screen(self) -> bool:
-        return (
-            self.instrument.id == "PHQ-9"
-            and self.position == ITEM9_INDEX
-            and (self.answers[ITEM9_INDEX] or 0) > 0
+        return self.position == self.instrument.item_position(ITEM9_ID) and item9_positive(
+            self.instrument, self.answers
         )
 
     def _after_safety(self) -> None:
@@ -210,12 +220,15 @@ class QuestionnaireForm(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.pages.currentIndex() == 0:
             key = event.key()
-            if Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
-                index = key - Qt.Key.Key_1
-                _, options = self._current()
-                if index < len(options):
-                    self.choose(options[index].value)
+            _, options = self._current()
+            if key in DIGIT_KEYS and self.shows_numbers():
+                typed = DIGIT_KEYS[key]
+                if any(option.value == typed for option in options):
+                    self.choose(typed)
                     return
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self._step_choice(options, -1 if key == Qt.Key.Key_Up else 1)
+                return
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.forward()
                 return
@@ -223,6 +236,13 @@ class QuestionnaireForm(QWidget):
                 self.back()
                 return
         super().keyPressEvent(event)
+
+    def _step_choice(self, options: tuple[Option, ...], step: int) -> None:
+        """Move the choice one option up or down the list, in the order shown."""
+        values = [option.value for option in options]
+        current = self.answers[self.position]
+        index = values.index(current) + step if current in values else (0 if step > 0 else -1)
+        self.choose(values[max(0, min(index, len(values) - 1))])
 
     # -- review and save -----------------------------------------------------------------
     def _show_review(self) -> None:
@@ -234,12 +254,12 @@ class QuestionnaireForm(QWidget):
             [self.instrument.difficulty] if self.instrument.difficulty else []
         )
         for index, (item, value) in enumerate(zip(items, self.answers, strict=True)):
-            options = (
-                self.instrument.difficulty_options
-                if item is self.instrument.difficulty
-                else self.instrument.options
+            difficulty = item is self.instrument.difficulty
+            answer = (
+                self.tr("not answered")
+                if value is None
+                else self.instrument.answer_text(value, difficulty=difficulty)
             )
-            answer = next((o.label for o in options if o.value == value), self.tr("not answered"))
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 2, 0, 2)
@@ -272,5 +292,4 @@ class QuestionnaireForm(QWidget):
             note=self.note.text().strip(),
         )
         self.responses.clear_draft(self.instrument.id)
-        self.state.responses_changed.emit()
         self.saved.emit(response)

@@ -1,4 +1,5 @@
-"""History of one questionnaire: the trend chart and a table with notes and delete."""
+"""History of one questionnaire: the trend chart and a table with notes and delete; with no
+answers yet, one clear next step (answer it a first time)."""
 
 from __future__ import annotations
 
@@ -7,16 +8,19 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QInputDialog,
+    QLineEdit,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from vitidesk.core.questionnaires import ITEM9_FLAG, Instrument
-from vitidesk.storage.responses import ResponseStore
+from vitidesk.core.limits import NOTE_MAX_CHARS
+from vitidesk.core.questionnaires import ITEM9_FLAG, ITEM9_ID, Instrument
+from vitidesk.storage.responses import Response
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.wellbeing.trend_chart import TrendChart, value_of
 from vitidesk.ui.widgets.page import wrapped_label
@@ -24,19 +28,43 @@ from vitidesk.ui.widgets.page import wrapped_label
 
 class HistoryView(QWidget):
     done = Signal()
+    start_requested = Signal(str)  # the questionnaire's id
 
     def __init__(self, state: AppState, instrument: Instrument) -> None:
         super().__init__()
         self.state = state
         self.instrument = instrument
-        self.responses = ResponseStore(state.store)
+        self.responses = state.responses
         self.setAccessibleName(self.tr("{0} history").format(instrument.id))
         column = QVBoxLayout(self)
         column.setContentsMargins(36, 24, 36, 16)
         column.addWidget(
             wrapped_label(self.tr("{0}: your history").format(instrument.title), "PageTitle")
         )
-        self.chart = TrendChart(instrument)
+        self.content = QStackedWidget()
+        self.content.addWidget(self._history_pane())
+        self.content.addWidget(self._empty_pane())
+        column.addWidget(self.content, 1)
+        row = QHBoxLayout()
+        back = QPushButton(self.tr("Back to Wellbeing"))
+        back.clicked.connect(self.done)
+        self.note_button = QPushButton(self.tr("Edit note…"))
+        self.note_button.clicked.connect(self.edit_note)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.clicked.connect(self.delete)
+        row.addWidget(back)
+        row.addStretch(1)
+        row.addWidget(self.note_button)
+        row.addWidget(self.delete_button)
+        column.addLayout(row)
+        state.responses_changed.connect(self.reload)
+        self.reload()
+
+    def _history_pane(self) -> QWidget:
+        pane = QWidget()
+        column = QVBoxLayout(pane)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.chart = TrendChart(self.instrument)
         column.addWidget(self.chart, 3)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
@@ -56,29 +84,53 @@ class HistoryView(QWidget):
         self.table.horizontalHeader().setResizeContentsPrecision(40)  # size columns from 40 rows
         self.table.verticalHeader().setVisible(False)
         column.addWidget(self.table, 2)
+        return pane
+
+    def _empty_pane(self) -> QWidget:
+        pane = QWidget()
+        column = QVBoxLayout(pane)
+        column.addStretch(1)
+        title = wrapped_label(self.tr("No answers yet"), "CardTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(title)
+        hint = wrapped_label(
+            self.tr(
+                "Answer the {0} once, and your results will show here over time. "
+                "It takes about two minutes."
+            ).format(self.instrument.id)
+        )
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(hint)
         row = QHBoxLayout()
-        back = QPushButton(self.tr("Back to Wellbeing"))
-        back.clicked.connect(self.done)
-        self.note_button = QPushButton(self.tr("Edit note…"))
-        self.note_button.clicked.connect(self.edit_note)
-        self.delete_button = QPushButton(self.tr("Delete…"))
-        self.delete_button.clicked.connect(self.delete)
-        row.addWidget(back)
         row.addStretch(1)
-        row.addWidget(self.note_button)
-        row.addWidget(self.delete_button)
+        self.first_button = QPushButton(self.tr("Answer the {0} now").format(self.instrument.id))
+        self.first_button.setObjectName("PrimaryButton")
+        self.first_button.clicked.connect(lambda: self.start_requested.emit(self.instrument.id))
+        row.addWidget(self.first_button)
+        row.addStretch(1)
         column.addLayout(row)
-        state.responses_changed.connect(self.reload)
-        self.reload()
+        column.addStretch(2)
+        return pane
+
+    def flag_text(self, response: Response) -> str:
+        """The flag as the person answered it: "Item 9: Several days (1)"."""
+        if ITEM9_FLAG not in response.flags:
+            return ""
+        value = self.instrument.item_answer(ITEM9_ID, response.answers)
+        answer = self.instrument.answer_text(value) if value is not None else ""
+        return self.tr("Item 9: {0}").format(answer)
 
     def reload(self) -> None:
         self.rows = self.responses.responses(self.instrument.id)
+        self.content.setCurrentIndex(0 if self.rows else 1)
+        self.note_button.setVisible(bool(self.rows))
+        self.delete_button.setVisible(bool(self.rows))
         self.chart.set_responses(self.rows)
         self.table.setUpdatesEnabled(False)
         self.table.setRowCount(len(self.rows))
         for row, response in enumerate(reversed(self.rows)):
             band = self.instrument.band(response.band)
-            flags = self.tr("Item 9 answered above 0") if ITEM9_FLAG in response.flags else ""
+            flags = self.flag_text(response)
             values = [
                 response.taken_at.strftime("%d %b %Y"),
                 str(value_of(response)),
@@ -102,10 +154,15 @@ class HistoryView(QWidget):
         if response_id is None:
             return
         current = self.responses.get(response_id)
-        text, ok = QInputDialog.getText(self, self.tr("Note"), self.tr("Note:"), text=current.note)
-        if ok:
-            self.responses.update_note(response_id, text.strip())
-            self.state.responses_changed.emit()
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Note"))
+        dialog.setLabelText(self.tr("Note:"))
+        dialog.setTextValue(current.note)
+        field = dialog.findChild(QLineEdit)
+        if field is not None:
+            field.setMaxLength(NOTE_MAX_CHARS)  # the store keeps no more: never cut silently
+        if dialog.exec():
+            self.responses.update_note(response_id, dialog.textValue().strip())
 
     def delete(self) -> None:
         response_id = self.selected_id()
@@ -120,4 +177,3 @@ class HistoryView(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.responses.delete(response_id)
-            self.state.responses_changed.emit()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from vitidesk.core.questionnaires import Instrument, load_instruments
-from vitidesk.storage.responses import ResponseStore
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.wellbeing.texts import lead_text
 from vitidesk.ui.widgets.page import Card, SectionPage
@@ -44,6 +43,7 @@ class WellbeingPage(QWidget):
         self.home.add(self.reminders)
         self.stack.addWidget(self.home)
         state.responses_changed.connect(self.refresh)
+        state.drafts_changed.connect(self.refresh)
         state.store_replaced.connect(self._store_replaced)
         self.refresh()
 
@@ -68,12 +68,11 @@ class WellbeingPage(QWidget):
         return card
 
     def refresh(self) -> None:
-        responses = ResponseStore(self.state.store)
+        responses = self.state.responses
         for instrument_id, instrument in self.instruments.items():
-            done = responses.responses(instrument_id)
+            last = responses.latest(instrument_id)
             draft = responses.load_draft(instrument_id)
-            if done:
-                last = done[-1]
+            if last is not None:
                 band = instrument.band(last.band)
                 text = self.tr("Last answered {0}: {1}.").format(
                     last.taken_at.strftime("%d %b %Y"), band.label
@@ -110,9 +109,7 @@ class WellbeingPage(QWidget):
     def show_result(self, instrument_id: str, response) -> None:
         from vitidesk.ui.wellbeing.result import ResultView
 
-        view = ResultView(
-            self.instruments[instrument_id], response, ResponseStore(self.state.store)
-        )
+        view = ResultView(self.instruments[instrument_id], response, self.state.responses)
         view.done.connect(self.go_home)
         view.history_requested.connect(self.show_history)
         view.help_requested.connect(self._get_help)
@@ -123,6 +120,7 @@ class WellbeingPage(QWidget):
 
         view = HistoryView(self.state, self.instruments[instrument_id])
         view.done.connect(self.go_home)
+        view.start_requested.connect(self.start)
         self._show(view)
 
     def go_home(self) -> None:

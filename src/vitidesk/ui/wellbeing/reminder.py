@@ -25,12 +25,8 @@ CHECK_EVERY_MS = 60_000  # re-read the clock each minute: right across midnight 
 
 
 def last_answered(state: AppState) -> dt.date | None:
-    from vitidesk.storage.responses import ResponseStore
-
-    responses = ResponseStore(state.store).responses()
-    if not responses:
-        return None
-    return max(r.taken_at for r in responses).astimezone().date()
+    latest = state.responses.latest()
+    return None if latest is None else latest.taken_at.astimezone().date()
 
 
 class DueBanner(QFrame):

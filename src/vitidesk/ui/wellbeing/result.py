@@ -6,7 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from vitidesk.core.questionnaires import ITEM9_FLAG, Instrument, meaningful_change, score
-from vitidesk.storage.responses import Response, ResponseStore
+from vitidesk.services.responses import ResponsesService
+from vitidesk.storage.responses import Response
 from vitidesk.ui.widgets.page import Card, wrapped_label
 
 SCREENING_NOTE = (
@@ -27,7 +28,7 @@ class ResultView(QScrollArea):
     help_requested = Signal()
 
     def __init__(
-        self, instrument: Instrument, response: Response, responses: ResponseStore
+        self, instrument: Instrument, response: Response, responses: ResponsesService
     ) -> None:
         super().__init__()
         self.setAccessibleName(self.tr("Your result"))
