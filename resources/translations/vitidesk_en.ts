@@ -128,8 +128,61 @@
 <context>
     <name>CompareCanvas</name>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/canvas.py" line="47"/>
+        <location filename="../../src/vitidesk/ui/compare/canvas.py" line="56"/>
         <source>Photo comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareLegend</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="70"/>
+        <source>Colour key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="87"/>
+        <source>Overlay: the {1} photo lies see-through on the {0} photo. The slider fades from one to the other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="93"/>
+        <source>Black: looks the same on both dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="97"/>
+        <source>Bright: looks different. A patch changed, the light changed, or the photos are not lined up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="104"/>
+        <source>Pink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="104"/>
+        <source>Blue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="105"/>
+        <source>before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="105"/>
+        <source>after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="108"/>
+        <source>{0}: counted as a light patch on {1} ({2}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="114"/>
+        <source>Yellow dashed box: the area that is measured.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -233,6 +286,49 @@
     <message>
         <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="298"/>
         <source>Length between the two points, in cm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrisisContacts</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="26"/>
+        <source>Crisis phone numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="54"/>
+        <source>Your saved number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="59"/>
+        <source>Not in {0}? Change where you live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="66"/>
+        <source>Call your local emergency number, or a crisis line where you live. You can save your clinic&apos;s or a local helpline&apos;s number here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="71"/>
+        <source>Change where you live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="85"/>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="93"/>
+        <source>Where do you live? Choose, and the right numbers show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="98"/>
+        <source>Somewhere else</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -453,39 +549,39 @@
 <context>
     <name>GetHelpDialog</name>
     <message>
-        <location filename="../../src/vitidesk/ui/help_dialog.py" line="24"/>
-        <location filename="../../src/vitidesk/ui/help_dialog.py" line="25"/>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="21"/>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="22"/>
         <source>Get help now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/help_dialog.py" line="65"/>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="64"/>
         <source>Crisis contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/help_dialog.py" line="36"/>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="33"/>
         <source>If you are struggling, you do not have to cope alone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/help_dialog.py" line="42"/>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="39"/>
         <source>VitiDesk works offline. It does not send anything to anyone, and no one is alerted. Please reach out yourself:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/help_dialog.py" line="55"/>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="47"/>
+        <source>Numbers to call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="54"/>
         <source>You can also talk to your GP, your dermatologist or a mental-health clinician, and tell someone you trust how you feel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/help_dialog.py" line="61"/>
+        <location filename="../../src/vitidesk/ui/help_dialog.py" line="60"/>
         <source>Numbers last checked: {0}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/vitidesk/ui/help_dialog.py" line="75"/>
-        <source>Your saved number</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -850,140 +946,203 @@
 <context>
     <name>MeasurePanel</name>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="41"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="99"/>
         <source>Line the photos up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="42"/>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="117"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="107"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="200"/>
         <source>Not aligned yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="43"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="110"/>
         <source>Align automatically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="45"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="112"/>
         <source>Pick matching points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="48"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="115"/>
         <source>In side-by-side mode, click the same 2 or 3 spots on each photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="51"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="118"/>
         <source>Use these points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="54"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="121"/>
         <source>Undo alignment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="61"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="132"/>
         <source>Estimate the change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="63"/>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="137"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="153"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="220"/>
         <source>Draw a region around a patch, or measure the whole photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="65"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="155"/>
         <source>Result of the estimate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="68"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="133"/>
         <source>Draw a region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="70"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="67"/>
+        <source>1 Line up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="67"/>
+        <source>Line the two photos up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="68"/>
+        <source>2 Estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="68"/>
+        <source>Estimate the change in a region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="103"/>
+        <source>Then the same skin is measured on both dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="108"/>
+        <source>Alignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="125"/>
+        <source>Next: estimate the change ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="135"/>
         <source>Drag a box around the patch on either photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="74"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="139"/>
         <source>Whole photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="76"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="140"/>
+        <source>Measure all the skin in the photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="148"/>
         <source>Set the scale…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="77"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="149"/>
         <source>Click both ends of a ruler or coin on the &apos;before&apos; photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="81"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="160"/>
+        <source>About the estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="163"/>
         <source>&amp;Sensitivity:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="86"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="168"/>
         <source>Sensitivity of the estimate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="91"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="169"/>
+        <source>Move right to count fewer, only the clearest patches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="175"/>
         <source>Show what is counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="111"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="194"/>
         <source>Points: {0} on the before photo, {1} on the after photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="120"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="203"/>
         <source>Aligned: turned {0:.1f}°, sized ×{1:.2f}, moved {2:.0f}, {3:.0f} px.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="147"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="230"/>
         <source>The two points are too close together.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="150"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="233"/>
         <source>Scale set: {0:.0f} pixels per cm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="165"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="248"/>
         <source>Estimating…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="210"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="293"/>
         <source>Before ({0}): about {1:.0%} of the skin looks depigmented.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="213"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="296"/>
         <source>After ({0}): about {1:.0%}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="218"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="301"/>
         <source>Area: about {0:.1f} cm² before, {1:.1f} cm² after.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="223"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="306"/>
         <source>(Whole photo. Draw a region around one patch to focus.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PathwayScene</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/pathway_scene.py" line="146"/>
+        <source>Top layer of skin (epidermis)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/pathway_scene.py" line="147"/>
+        <source>Deeper skin (dermis)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1243,88 +1402,88 @@
 <context>
     <name>QuestionnaireForm</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="64"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="66"/>
         <source>Support if you are struggling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="80"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="82"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="85"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="87"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="94"/>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="125"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="96"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="127"/>
         <source>◀ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="96"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="98"/>
         <source>Finish later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="97"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="99"/>
         <source>Your answers so far are kept as a draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="99"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="101"/>
         <source>Next ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="111"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="113"/>
         <source>Check your answers before saving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="115"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="117"/>
         <source>Your answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="116"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="118"/>
         <source>&amp;Note (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="119"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="121"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="120"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="122"/>
         <source>For example, what made this week hard or good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="127"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="129"/>
         <source>Save answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="158"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="160"/>
         <source>Question {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="259"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="261"/>
         <source>not answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="267"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="269"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="268"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="270"/>
         <source>Change answer {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1595,52 +1754,57 @@
 <context>
     <name>SafetyPanel</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="23"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="26"/>
         <source>Support if you are struggling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="29"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="32"/>
         <source>You said you have had thoughts that you would be better off dead, or of hurting yourself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="38"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="41"/>
         <source>Thank you for answering honestly. You deserve support with this. VitiDesk works offline: it does not send your answers to anyone, and no one will be alerted. Please reach out yourself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="48"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="50"/>
         <source>Talk to someone today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="53"/>
-        <source>Your saved number: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="64"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="55"/>
         <source>Or talk to your GP, your dermatologist or a mental-health clinician, and tell someone you trust how you are feeling.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="71"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="61"/>
         <source>&amp;Add my clinician&apos;s number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="73"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="63"/>
         <source>Clinician&apos;s number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="75"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="65"/>
         <source>Save number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="81"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="72"/>
+        <source>Get help now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="74"/>
+        <source>Every number to call, and when they were last checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/safety.py" line="76"/>
         <source>Continue the questionnaire</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1658,182 +1822,182 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="44"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="49"/>
         <source>Your data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="47"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="52"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="50"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="55"/>
         <source>Open data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="52"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="57"/>
         <source>Check my data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="53"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="58"/>
         <source>Verify the database and every stored file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="60"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="65"/>
         <source>Result of the data check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="66"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="71"/>
         <source>Help in a crisis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="69"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="74"/>
         <source>Choose where you live so &quot;Get help&quot; shows the right phone numbers. You can also save a local number, such as your clinic&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="76"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="81"/>
         <source>Not set (show all)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="77"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="82"/>
         <source>United States</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="78"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="83"/>
         <source>United Kingdom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="79"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="84"/>
         <source>Ireland</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="80"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="85"/>
         <source>Somewhere else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="86"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="91"/>
         <source>For example, your clinic or a local helpline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="89"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="94"/>
         <source>&amp;Region:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="91"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="96"/>
         <source>&amp;Local number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="98"/>
         <source>Region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="94"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="99"/>
         <source>Local number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="101"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="106"/>
         <source>Display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="104"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="109"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="105"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="110"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="106"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="111"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="109"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="114"/>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="113"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="118"/>
         <source>&amp;Appearance:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="118"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="123"/>
         <source>Reduce motion (diagrams stay still)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="119"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="124"/>
         <source>Reduce motion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="127"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="132"/>
         <source>Demo profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="130"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="135"/>
         <source>You are using the demo profile. It holds sample data only and is kept apart from your own data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="134"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="139"/>
         <source>Reset demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="143"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="148"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="145"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="150"/>
         <source>About VitiDesk…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="147"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="152"/>
         <source>Keyboard shortcuts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="148"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="153"/>
         <source>Every shortcut in VitiDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="194"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="200"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="202"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="208"/>
         <source>All good: the database and all {0} stored files are intact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="206"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="212"/>
         <source>Problems found:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1887,18 +2051,39 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="34"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="56"/>
         <source>Trend of {0} scores</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="40"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="63"/>
         <source>{0} answers. Latest: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="87"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="76"/>
+        <source>Total score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="77"/>
+        <source>Score in %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="78"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="124"/>
+        <source>Item 9 above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="79"/>
         <source>No answers yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/trend_chart.py" line="120"/>
+        <source>{0}: {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
