@@ -102,6 +102,7 @@ def _shoot(args: argparse.Namespace) -> int:  # noqa: C901 - one list of shots, 
         paths = AppPaths.resolve(None if demo else home / "own", demo=demo)
         store = open_demo_store(paths.data_dir) if demo else Store.open(paths.data_dir)
         state = AppState(paths, store)
+        state.settings.last_section = 4  # a broken section must not stop the other shots
         window = MainWindow(state)
         screen = app.primaryScreen().availableGeometry()
         window.setGeometry(screen)
@@ -144,11 +145,17 @@ def _shoot(args: argparse.Namespace) -> int:  # noqa: C901 - one list of shots, 
     window, state = open_window(demo=True)
     titles = ["learn", "photos", "wellbeing", "report", "settings"]
     for index, name in enumerate(titles):
-        window.sidebar.select(index)
-        window.current_page()
-        settle(300)
-        save(window, f"demo-{index + 1}-{name}")
-    shoot_dialogs(window, "demo-")
+        try:
+            window.sidebar.select(index)
+            window.current_page()
+            settle(300)
+            save(window, f"demo-{index + 1}-{name}")
+        except Exception as exc:  # a screenshot tool: say what failed and go on
+            print(f"{name}: {exc!r}", file=sys.stderr)
+    try:
+        shoot_dialogs(window, "demo-")
+    except Exception as exc:
+        print(f"dialogs: {exc!r}", file=sys.stderr)
 
     window.sidebar.select(2)
     wellbeing = window.current_page()

@@ -189,102 +189,102 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="61"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="63"/>
         <source>Compare photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="82"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="91"/>
         <source>Alignment and estimate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="102"/>
         <source>◀ Back to photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="98"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="107"/>
         <source>&amp;Before:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="98"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="107"/>
         <source>&amp;After:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="128"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="137"/>
         <source>Overlay opacity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="133"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="142"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="133"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="142"/>
         <source>Fit to the window (F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="134"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="143"/>
         <source>100%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="134"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="143"/>
         <source>Actual pixels (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="141"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="150"/>
         <source>Zoom linked (L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="144"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="153"/>
         <source>Unlink to move each photo on its own, for photos not aligned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="207"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="223"/>
         <source>One photo was taken under UV light and the other in normal light. Compare like with like: the patches look very different under UV.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="212"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="228"/>
         <source>These photos are of different body sites.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="214"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="230"/>
         <source>The &apos;before&apos; photo is newer than the &apos;after&apos; photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="245"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="264"/>
         <source>Aligning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="258"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="277"/>
         <source>VitiDesk could not line these photos up by itself. Use “Pick matching points” and click the same 2 or 3 spots on each photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="283"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="303"/>
         <source>Click at least 2 matching points on each photo first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="297"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="318"/>
         <source>Set the scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="298"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="319"/>
         <source>Length between the two points, in cm:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -918,27 +918,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/vitidesk/ui/main_window.py" line="27"/>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="82"/>
         <source>VitiDesk — Demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/main_window.py" line="76"/>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="93"/>
         <source>Demo profile: sample data only, for showing VitiDesk. Your own data are not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/main_window.py" line="80"/>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="97"/>
         <source>Demo mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/main_window.py" line="82"/>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="99"/>
         <source>Reset demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/main_window.py" line="94"/>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="111"/>
         <source>Not medical advice: read the disclaimer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -952,7 +952,7 @@
     </message>
     <message>
         <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="107"/>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="200"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="202"/>
         <source>Not aligned yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -988,7 +988,7 @@
     </message>
     <message>
         <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="153"/>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="220"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="228"/>
         <source>Draw a region around a patch, or measure the whole photo.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1078,57 +1078,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="169"/>
-        <source>Move right to count fewer, only the clearest patches</source>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="170"/>
+        <source>Right counts more skin as patch; left counts only the clearest patches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="175"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="177"/>
         <source>Show what is counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="194"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="196"/>
         <source>Points: {0} on the before photo, {1} on the after photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="203"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="205"/>
         <source>Aligned: turned {0:.1f}°, sized ×{1:.2f}, moved {2:.0f}, {3:.0f} px.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="230"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="238"/>
         <source>The two points are too close together.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="233"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="241"/>
         <source>Scale set: {0:.0f} pixels per cm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="248"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="257"/>
         <source>Estimating…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="293"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="303"/>
         <source>Before ({0}): about {1:.0%} of the skin looks depigmented.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="296"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="306"/>
         <source>After ({0}): about {1:.0%}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="301"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="311"/>
         <source>Area: about {0:.1f} cm² before, {1:.1f} cm² after.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="306"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="316"/>
         <source>(Whole photo. Draw a region around one patch to focus.)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1412,78 +1412,83 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="87"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="92"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="96"/>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="127"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="100"/>
+        <source>Question and answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="102"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="133"/>
         <source>◀ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="98"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="104"/>
         <source>Finish later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="99"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="105"/>
         <source>Your answers so far are kept as a draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="101"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="107"/>
         <source>Next ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="113"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="119"/>
         <source>Check your answers before saving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="117"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="123"/>
         <source>Your answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="118"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="124"/>
         <source>&amp;Note (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="121"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="127"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="122"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="128"/>
         <source>For example, what made this week hard or good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="129"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="135"/>
         <source>Save answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="160"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="166"/>
         <source>Question {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="261"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="267"/>
         <source>not answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="269"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="275"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="270"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="276"/>
         <source>Change answer {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1643,33 +1648,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="214"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="215"/>
         <source>Preparing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="244"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="245"/>
         <source>Page {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="250"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="251"/>
         <source>{0} page(s). Check them, then save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="273"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="274"/>
         <source>Save the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="290"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="289"/>
         <source>Not saved: {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="294"/>
-        <source>Saved: {0}</source>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="291"/>
+        <source>Saved: {0} ({1} pages)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2036,7 +2041,7 @@
     </message>
     <message>
         <location filename="../../src/vitidesk/ui/navigation.py" line="47"/>
-        <source>About and medical disclaimer</source>
+        <source>About VitiDesk</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

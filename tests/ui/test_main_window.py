@@ -52,10 +52,16 @@ def test_get_help_shows_crisis_numbers_and_says_nobody_is_alerted(
 ) -> None:
     qtbot.mouseClick(window.sidebar.help_button, Qt.MouseButton.LeftButton)
     assert len(opened_dialogs) == 1
-    text = _texts(opened_dialogs[0])
-    assert "988" in text and "116 123" in text
+    dialog = opened_dialogs[0]
+    text = _texts(dialog)
     assert "no one is alerted" in text
     assert "emergency" in text
+    # No region set: it asks where the person lives instead of listing three countries.
+    assert "988" not in dialog.contacts.text() and "116 123" not in dialog.contacts.text()
+    qtbot.mouseClick(dialog.contacts.region_buttons["US"], Qt.MouseButton.LeftButton)
+    assert window.state.settings.region == "US"
+    assert "988" in [label.text() for label in dialog.contacts.numbers]
+    assert "116 123" not in dialog.contacts.text()
 
 
 def test_get_help_follows_the_region_and_shows_a_saved_number(
@@ -164,3 +170,32 @@ def test_pages_scroll_only_as_far_as_their_content(qtbot, demo_state) -> None:
         inner = page.widget()
         needed = inner.layout().totalHeightForWidth(inner.width())
         assert inner.height() <= max(needed, page.viewport().height()) + 2
+
+
+def test_the_demo_title_reads_vitidesk_demo_once(qtbot, qapp, demo_state) -> None:
+    """Window managers show "<title> — <display name>" unless the title already ends with
+    the display name; the title used to read "VitiDesk — Demo — VitiDesk"."""
+    window = MainWindow(demo_state)
+    qtbot.addWidget(window)
+    title, shown_name = window.windowTitle(), qapp.applicationDisplayName()
+    assert title == "VitiDesk — Demo"
+    assert title.endswith(shown_name)
+    assert (title if title.endswith(shown_name) else f"{title} — {shown_name}").count(
+        "VitiDesk"
+    ) == 1
+
+
+def test_a_saved_size_from_a_bigger_screen_is_shrunk_to_this_one(qtbot, state: AppState) -> None:
+    first = MainWindow(state)
+    qtbot.addWidget(first)
+    first.show()
+    screen = first.screen().availableGeometry()
+    first.setMaximumSize(10_000, 10_000)
+    first.resize(screen.width() + 600, screen.height() + 400)
+    first.save_geometry()
+    first.close()
+    again = MainWindow(state)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.width() <= screen.width() and again.height() <= screen.height()

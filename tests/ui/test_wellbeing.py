@@ -42,8 +42,15 @@ def test_phq9_item9_shows_the_safety_screen_and_never_blocks(
     assert form.pages.currentIndex() == 1, "the safety screen must follow item 9 at once"
     text = form.safety.text()
     assert "no one will be alerted" in text
-    assert "988" in text and "116 123" in text
     assert "emergency" in text
+    # Help comes first: it has the focus, so Enter by reflex opens help and never skips it.
+    assert form.safety.get_help.hasFocus() or form.focusWidget() is form.safety.get_help
+    assert form.safety.get_help.objectName() == "GetHelpButton"
+    assert form.safety.go_on.objectName() != "PrimaryButton"
+    # No region set: one click on where the person lives shows that country's numbers, large.
+    qtbot.mouseClick(form.safety.contacts.region_buttons["GB"], Qt.MouseButton.LeftButton)
+    assert [n.text() for n in form.safety.contacts.numbers] == ["116 123"]
+    assert form.safety.contacts.numbers[0].font().pointSizeF() >= 18
     qtbot.mouseClick(form.safety.go_on, Qt.MouseButton.LeftButton)
     assert form.pages.currentIndex() == 0  # the unscored difficulty question
     _answer(qtbot, form, Qt.Key.Key_Down)  # no printed numbers: the arrows choose
@@ -173,3 +180,33 @@ def test_diary_entries_are_saved_and_listed(qtbot, wellbeing: WellbeingPage) -> 
     (entry,) = Diary(wellbeing.state.store).entries()
     assert (entry.rating, entry.note) == (6, "Stared at on the bus.")
     assert "6/10 · Stared at on the bus." in card.recent.text()
+
+
+def test_get_help_on_the_safety_screen_opens_every_number(
+    qtbot, window: MainWindow, opened_dialogs
+) -> None:
+    window.sidebar.select(2)
+    page = window.current_page()
+    page.start("PHQ-9")
+    form = page.stack.currentWidget()
+    for _ in range(8):
+        _answer(qtbot, form, Qt.Key.Key_0)
+    _answer(qtbot, form, Qt.Key.Key_3)
+    qtbot.mouseClick(form.safety.get_help, Qt.MouseButton.LeftButton)
+    assert [d.windowTitle() for d in opened_dialogs] == ["Get help now"]
+
+
+def test_a_number_saved_on_the_safety_screen_shows_in_settings_at_once(
+    qtbot, window: MainWindow
+) -> None:
+    """Settings used to keep showing the old number until the app was restarted."""
+    window.sidebar.select(4)
+    settings = window.current_page()
+    window.sidebar.select(2)
+    page = window.current_page()
+    page.start("PHQ-9")
+    form = page.stack.currentWidget()
+    form.safety.number.setText("01234 567890 (clinic)")
+    form.safety._save_number()
+    assert settings.local_number.text() == "01234 567890 (clinic)"
+    assert "01234 567890 (clinic)" in [n.text() for n in form.safety.contacts.numbers]

@@ -1,8 +1,9 @@
 """Crisis contacts for the "Get help" screen, from a reviewed and dated data file.
 
-The region comes from the person's setting, never from a guess; with no region set, every
-listed region is shown. The generic "local emergency number" line is always shown, and so is
-a local number the person or their clinician saved.
+The region comes from the person's setting, never from a guess; with no region set the app
+asks where the person lives rather than listing every country at once. The generic "local
+emergency number" line is always shown, and so is a local number the person or their
+clinician saved.
 """
 
 from __future__ import annotations
@@ -35,10 +36,9 @@ class CrisisDirectory:
     def region_ids(self) -> list[str]:
         return [region.id for region in self.regions]
 
-    def for_region(self, region_id: str) -> tuple[Region, ...]:
-        """The regions to show: the chosen one, or all of them when none (or "OTHER") is set."""
-        chosen = tuple(region for region in self.regions if region.id == region_id)
-        return chosen or self.regions
+    def region(self, region_id: str) -> Region | None:
+        """The listed region with this id; None when none is set, or for "somewhere else"."""
+        return next((region for region in self.regions if region.id == region_id), None)
 
 
 def load_crisis_directory() -> CrisisDirectory:

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
 
-from vitidesk.core.crisis import CrisisDirectory, load_crisis_directory
+from vitidesk.core.crisis import load_crisis_directory
 from vitidesk.ui.app_state import AppState
+from vitidesk.ui.widgets.crisis_contacts import CrisisContacts
 from vitidesk.ui.widgets.page import Card, text_scroll_area, wrapped_label
 
 
@@ -23,8 +20,8 @@ class GetHelpDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Get help now"))
         self.setAccessibleName(self.tr("Get help now"))
-        self.setMinimumWidth(560)
-        self.resize(600, 660)
+        self.setMinimumWidth(640)  # the four "where do you live" buttons fit on one row
+        self.resize(660, 620)
         directory = load_crisis_directory()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 12)
@@ -47,8 +44,10 @@ class GetHelpDialog(QDialog):
         urgent = wrapped_label(directory.emergency_line)
         urgent.setStyleSheet("font-weight: 600;")
         layout.addWidget(urgent)
-        for card in self._region_cards(directory, state):
-            layout.addWidget(card)
+        contacts = Card(self.tr("Numbers to call"))
+        self.contacts = CrisisContacts(state)
+        contacts.body.addWidget(self.contacts)
+        layout.addWidget(contacts)
         layout.addWidget(
             wrapped_label(
                 self.tr(
@@ -67,27 +66,3 @@ class GetHelpDialog(QDialog):
         buttons.setContentsMargins(24, 0, 24, 0)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
-
-    def _region_cards(self, directory: CrisisDirectory, state: AppState) -> list[Card]:
-        cards = []
-        local = state.settings.local_crisis_number.strip()
-        if local:
-            card = Card(self.tr("Your saved number"))
-            number = QLabel(local)
-            number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            number.setStyleSheet("font-size: 16pt; font-weight: 600;")
-            card.body.addWidget(number)
-            cards.append(card)
-        for region in directory.for_region(state.settings.region):
-            card = Card(region.name)
-            for contact in region.contacts:
-                line = QLabel(
-                    f"<b>{escape(contact.name)}</b>: "
-                    f"<span style='font-size:14pt'>{escape(contact.number)}</span>"
-                )
-                line.setTextFormat(Qt.TextFormat.RichText)
-                line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                card.body.addWidget(line)
-                card.add_text(contact.details, "Muted")
-            cards.append(card)
-        return cards

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QPaintEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMainWindow, QVBoxLayout, QWidget
 
+from vitidesk import APP_NAME
 from vitidesk.ui.about_dialog import privacy_text
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.look import icon
@@ -24,7 +32,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.state = state
         self._painted = False
-        self.setWindowTitle(self.tr("VitiDesk — Demo") if state.demo else "VitiDesk")
+        self._watching_screen = False
+        self._set_title(state.demo)
         self.setWindowIcon(icon("vitidesk"))
         self.specs = sections()
         self.sidebar = Sidebar(self.specs)
@@ -66,6 +75,14 @@ class MainWindow(QMainWindow):
         self.sidebar.list.setFocus()
 
     # -- pieces --------------------------------------------------------------------------
+    def _set_title(self, demo: bool) -> None:
+        """ "VitiDesk — Demo" once. Window managers get "<title> — <display name>" unless the
+        title already ends with the display name, so the display name carries the demo mark
+        (dialogs then read "Get help now — VitiDesk — Demo")."""
+        title = self.tr("VitiDesk — Demo") if demo else APP_NAME
+        QGuiApplication.setApplicationDisplayName(title)
+        self.setWindowTitle(title)
+
     def _demo_banner(self) -> QFrame:
         banner = QFrame()
         banner.setObjectName("DemoBanner")
@@ -148,9 +165,22 @@ class MainWindow(QMainWindow):
 
         reset_demo_profile(self.state, self)
 
+    def fit_to_screen(self) -> None:
+        """The window never grows past the screen it is on: no page may push it wider or
+        taller than the screen (a saved size from a bigger screen is shrunk too)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        frame = self.frameGeometry().size() - self.size()
+        limit = screen.availableGeometry().size() - frame
+        self.setMaximumSize(limit)
+        if self.width() > limit.width() or self.height() > limit.height():
+            self.resize(min(self.width(), limit.width()), min(self.height(), limit.height()))
+
     def _restore_geometry(self) -> None:
         saved = self.state.settings.window_geometry
         if saved and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
+            self.fit_to_screen()
             return
         screen = self.screen().availableGeometry()
         width = min(DEFAULT_SIZE[0], screen.width())
@@ -163,6 +193,14 @@ class MainWindow(QMainWindow):
         self.state.set_setting("window_geometry", encoded)
 
     # -- Qt overrides --------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and not self._watching_screen:
+            self._watching_screen = True
+            handle.screenChanged.connect(lambda _screen: self.fit_to_screen())
+        self.fit_to_screen()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:

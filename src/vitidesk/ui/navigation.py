@@ -44,7 +44,7 @@ class Sidebar(QFrame):
         self.help_button.setToolTip(self.tr("Crisis phone numbers, if you are struggling"))
         self.help_button.clicked.connect(self.help_requested)
         layout.addWidget(self.help_button)
-        self.about_button = link_button(self.tr("About and medical disclaimer"))
+        self.about_button = link_button(self.tr("About VitiDesk"))
         self.about_button.clicked.connect(self.about_requested)
         layout.addWidget(self.about_button)
 

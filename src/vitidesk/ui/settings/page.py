@@ -37,7 +37,12 @@ class SettingsPage(SectionPage):
             self.add(self._demo_card())
         self.add(self._about_card())
         state.store_replaced.connect(self._load_settings)
+        state.settings_changed.connect(self._setting_changed)  # set elsewhere, shown here too
         self._load_settings()
+
+    def _setting_changed(self, name: str) -> None:
+        if name in ("region", "local_crisis_number", "appearance", "reduced_motion"):
+            self._load_settings()
 
     # -- cards ---------------------------------------------------------------------------
     def _data_card(self) -> Card:
@@ -161,7 +166,8 @@ class SettingsPage(SectionPage):
         self.region_box.blockSignals(True)
         self.region_box.setCurrentIndex(max(index, 0))
         self.region_box.blockSignals(False)
-        self.local_number.setText(settings.local_crisis_number)
+        if self.local_number.text().strip() != settings.local_crisis_number:
+            self.local_number.setText(settings.local_crisis_number)
         self.appearance_box.blockSignals(True)
         self.appearance_box.setCurrentIndex(
             max(self.appearance_box.findData(settings.appearance), 0)

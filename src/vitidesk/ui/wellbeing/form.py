@@ -37,6 +37,7 @@ DIGIT_KEYS = {getattr(Qt.Key, f"Key_{digit}"): digit for digit in range(10)}
 class QuestionnaireForm(QWidget):
     saved = Signal(object)
     cancelled = Signal()
+    help_requested = Signal()
 
     def __init__(self, state: AppState, instrument: Instrument) -> None:
         super().__init__()
@@ -60,6 +61,7 @@ class QuestionnaireForm(QWidget):
         self.pages.addWidget(self._question_page())
         self.safety = SafetyPanel(state)
         self.safety.continue_requested.connect(self._after_safety)
+        self.safety.help_requested.connect(self.help_requested)
         self.pages.addWidget(
             text_scroll_area(self.safety, self.tr("Support if you are struggling"))
         )
@@ -80,16 +82,22 @@ class QuestionnaireForm(QWidget):
         self.progress.setAccessibleName(self.tr("Progress"))
         column.addWidget(self.progress_label)
         column.addWidget(self.progress)
+        # The question and its options scroll on a short screen; Back and Next never do.
+        holder = QWidget()
+        holder.setObjectName("PageInner")
+        inner = QVBoxLayout(holder)
+        inner.setContentsMargins(0, 0, 0, 0)
         self.question = wrapped_label("", "CardTitle")
         self.question.setStyleSheet("font-size: 15pt;")
         self.question.setAccessibleName(self.tr("Question"))
-        column.addWidget(self.question)
+        inner.addWidget(self.question)
         self.options_box = QVBoxLayout()
         self.option_group = QButtonGroup(self)
         self.option_group.setExclusive(True)
         self.option_buttons: list[QPushButton] = []
-        column.addLayout(self.options_box)
-        column.addStretch(1)
+        inner.addLayout(self.options_box)
+        inner.addStretch(1)
+        column.addWidget(text_scroll_area(holder, self.tr("Question and answers")), 1)
         row = QHBoxLayout()
         self.back_button = QPushButton(self.tr("◀ Back"))
         self.back_button.clicked.connect(self.back)
@@ -195,7 +203,7 @@ class QuestionnaireForm(QWidget):
         if self._needs_safety_screen():
             self.safety_shown = True
             self.pages.setCurrentIndex(1)
-            self.safety.go_on.setFocus()
+            self.safety.get_help.setFocus()  # Enter by reflex opens help, never skips it
             return
         self.position += 1
         self._save_draft()

@@ -103,6 +103,7 @@ class WellbeingPage(QWidget):
         form = QuestionnaireForm(self.state, self.instruments[instrument_id])
         form.saved.connect(lambda response, i=instrument_id: self.show_result(i, response))
         form.cancelled.connect(self.go_home)
+        form.help_requested.connect(self._get_help)
         self._show(form)
         form.setFocus()
 

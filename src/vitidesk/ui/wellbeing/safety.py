@@ -1,7 +1,8 @@
 """The safety screen shown right after PHQ-9 item 9 is answered above 0.
 
-It says plainly that VitiDesk is offline and nobody is alerted, lists the crisis contacts for
-the person's region (and a saved number), and never blocks going on with the questionnaire.
+Help comes first: it says plainly that VitiDesk is offline and nobody is alerted, shows the
+numbers for the person's region large (or asks where they live), and its main button is about
+getting help. Going on with the questionnaire is always possible, as the second choice.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBox
 
 from vitidesk.core.crisis import load_crisis_directory
 from vitidesk.ui.app_state import AppState
+from vitidesk.ui.widgets.crisis_contacts import CrisisContacts
 from vitidesk.ui.widgets.page import Card, wrapped_label
 
 
 class SafetyPanel(QWidget):
     continue_requested = Signal()
+    help_requested = Signal()
 
     def __init__(self, state: AppState) -> None:
         super().__init__()
@@ -41,35 +44,22 @@ class SafetyPanel(QWidget):
                 )
             )
         )
-        directory = load_crisis_directory()
-        urgent = wrapped_label(directory.emergency_line)
+        urgent = wrapped_label(load_crisis_directory().emergency_line)
         urgent.setStyleSheet("font-weight: 600;")
         column.addWidget(urgent)
-        contacts = Card(self.tr("Talk to someone today"))
-        self.contact_lines = []
-        saved = state.settings.local_crisis_number.strip()
-        if saved:
-            self.contact_lines.append(
-                contacts.add_text(self.tr("Your saved number: {0}").format(saved))
-            )
-        for region in directory.for_region(state.settings.region):
-            for contact in region.contacts:
-                self.contact_lines.append(
-                    contacts.add_text(
-                        f"{region.name}: {contact.name}, {contact.number}. {contact.details}"
-                    )
-                )
-        contacts.add_text(
+        card = Card(self.tr("Talk to someone today"))
+        self.contacts = CrisisContacts(state)
+        card.body.addWidget(self.contacts)
+        card.add_text(
             self.tr(
                 "Or talk to your GP, your dermatologist or a mental-health clinician, and "
                 "tell someone you trust how you are feeling."
             ),
             "Muted",
         )
-        column.addWidget(contacts)
         save_row = QHBoxLayout()
         label = QLabel(self.tr("&Add my clinician's number:"))
-        self.number = QLineEdit(saved)
+        self.number = QLineEdit(state.settings.local_crisis_number)
         self.number.setAccessibleName(self.tr("Clinician's number"))
         label.setBuddy(self.number)
         save = QPushButton(self.tr("Save number"))
@@ -77,11 +67,16 @@ class SafetyPanel(QWidget):
         save_row.addWidget(label)
         save_row.addWidget(self.number, 1)
         save_row.addWidget(save)
-        column.addLayout(save_row)
+        card.body.addLayout(save_row)
+        column.addWidget(card)
+        self.get_help = QPushButton(self.tr("Get help now"))
+        self.get_help.setObjectName("GetHelpButton")
+        self.get_help.setToolTip(self.tr("Every number to call, and when they were last checked"))
+        self.get_help.clicked.connect(self.help_requested)
         self.go_on = QPushButton(self.tr("Continue the questionnaire"))
-        self.go_on.setObjectName("PrimaryButton")
         self.go_on.clicked.connect(self.continue_requested)
         row = QHBoxLayout()
+        row.addWidget(self.get_help)
         row.addStretch(1)
         row.addWidget(self.go_on)
         column.addLayout(row)
