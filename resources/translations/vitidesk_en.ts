@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="213"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="234"/>
         <source>LearnPage</source>
         <comment>Learn</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="214"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="235"/>
         <source>LearnPage</source>
         <comment>The lessons could not be loaded: {0}</comment>
         <translation type="unfinished"></translation>
@@ -136,155 +136,155 @@
 <context>
     <name>CompareLegend</name>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="70"/>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="93"/>
         <source>Colour key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="87"/>
-        <source>Overlay: the {1} photo lies see-through on the {0} photo. The slider fades from one to the other.</source>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="107"/>
+        <source>Overlay: {1} see-through on {0} (slider above)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="93"/>
-        <source>Black: looks the same on both dates.</source>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="111"/>
+        <source>Black: looks the same on both dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="97"/>
-        <source>Bright: looks different. A patch changed, the light changed, or the photos are not lined up.</source>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="115"/>
+        <source>Bright: looks different (a patch or the light changed, or the photos are not lined up)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="104"/>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="122"/>
         <source>Pink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="104"/>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="122"/>
         <source>Blue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="105"/>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="123"/>
         <source>before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="105"/>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="123"/>
         <source>after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="108"/>
-        <source>{0}: counted as a light patch on {1} ({2}).</source>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="126"/>
+        <source>{0}: counted as a light patch, {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="114"/>
-        <source>Yellow dashed box: the area that is measured.</source>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="132"/>
+        <source>Yellow dashed box: the area measured</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="63"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="64"/>
         <source>Compare photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="91"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="93"/>
         <source>Alignment and estimate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="102"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="104"/>
         <source>◀ Back to photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="107"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="109"/>
         <source>&amp;Before:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="107"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="109"/>
         <source>&amp;After:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="137"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="139"/>
         <source>Overlay opacity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="142"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="144"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="142"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="144"/>
         <source>Fit to the window (F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="143"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="145"/>
         <source>100%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="143"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="145"/>
         <source>Actual pixels (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="150"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="152"/>
         <source>Zoom linked (L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="153"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="155"/>
         <source>Unlink to move each photo on its own, for photos not aligned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="223"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="231"/>
         <source>One photo was taken under UV light and the other in normal light. Compare like with like: the patches look very different under UV.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="228"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="236"/>
         <source>These photos are of different body sites.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="230"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="238"/>
         <source>The &apos;before&apos; photo is newer than the &apos;after&apos; photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="264"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="272"/>
         <source>Aligning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="277"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="285"/>
         <source>VitiDesk could not line these photos up by itself. Use “Pick matching points” and click the same 2 or 3 spots on each photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="303"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="311"/>
         <source>Click at least 2 matching points on each photo first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="318"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="326"/>
         <source>Set the scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="319"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="327"/>
         <source>Length between the two points, in cm:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -292,42 +292,42 @@
 <context>
     <name>CrisisContacts</name>
     <message>
-        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="26"/>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="27"/>
         <source>Crisis phone numbers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="54"/>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="55"/>
         <source>Your saved number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="59"/>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="60"/>
         <source>Not in {0}? Change where you live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="66"/>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="67"/>
         <source>Call your local emergency number, or a crisis line where you live. You can save your clinic&apos;s or a local helpline&apos;s number here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="71"/>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="72"/>
         <source>Change where you live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="85"/>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="86"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="94"/>
         <source>Where do you live? Choose, and the right numbers show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="98"/>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="99"/>
         <source>Somewhere else</source>
         <translation type="unfinished"></translation>
     </message>
@@ -816,93 +816,93 @@
 <context>
     <name>LearnPage</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="53"/>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="86"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="59"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="89"/>
         <source>Learn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="66"/>
-        <source>Educational only: not a substitute for advice from your clinician. Lessons last reviewed {0}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="92"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="95"/>
         <source>How vitiligo works, and how JAK-inhibitor treatment steps in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="96"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="99"/>
         <source>Glossary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="98"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="101"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="100"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="103"/>
         <source>Present (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="101"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="104"/>
         <source>Full-screen presenter mode for consultations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="110"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="113"/>
         <source>Lessons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="124"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="152"/>
         <source>Position in the lessons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="128"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="130"/>
         <source>Pathway diagram</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="132"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="72"/>
+        <source>Lessons last reviewed {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="164"/>
         <source>Show the JAK-inhibitor cream at work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="133"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="165"/>
         <source>JAK inhibitor on or off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="139"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="169"/>
         <source>Point at any part of the picture, or use the arrow keys, to see what it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="142"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="172"/>
         <source>What this part is</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="150"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="144"/>
         <source>◀ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="151"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="145"/>
         <source>Previous step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="153"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="147"/>
         <source>Next ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="154"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="148"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1817,192 +1817,177 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="29"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="31"/>
         <source>Settings and About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="30"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="32"/>
         <source>Where your data are kept, help contacts for your region, and about VitiDesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="49"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="51"/>
         <source>Your data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="52"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="54"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="55"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="57"/>
         <source>Open data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="57"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="59"/>
         <source>Check my data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="58"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="60"/>
         <source>Verify the database and every stored file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="65"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="67"/>
         <source>Result of the data check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="71"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="73"/>
         <source>Help in a crisis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="74"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="76"/>
         <source>Choose where you live so &quot;Get help&quot; shows the right phone numbers. You can also save a local number, such as your clinic&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="81"/>
-        <source>Not set (show all)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="82"/>
-        <source>United States</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="83"/>
-        <source>United Kingdom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../src/vitidesk/ui/settings/page.py" line="84"/>
-        <source>Ireland</source>
+        <source>Not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="85"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="86"/>
         <source>Somewhere else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="91"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="92"/>
         <source>For example, your clinic or a local helpline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="94"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="95"/>
         <source>&amp;Region:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="96"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="97"/>
         <source>&amp;Local number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="98"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="99"/>
         <source>Region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="99"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="100"/>
         <source>Local number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="106"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="107"/>
         <source>Display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="109"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="110"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="110"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="111"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="111"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="112"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="114"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="115"/>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="118"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="119"/>
         <source>&amp;Appearance:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="123"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="124"/>
         <source>Reduce motion (diagrams stay still)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="124"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="125"/>
         <source>Reduce motion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="132"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="133"/>
         <source>Demo profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="135"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="136"/>
         <source>You are using the demo profile. It holds sample data only and is kept apart from your own data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="139"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="140"/>
         <source>Reset demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="148"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="149"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="150"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="151"/>
         <source>About VitiDesk…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="152"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="153"/>
         <source>Keyboard shortcuts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="153"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="154"/>
         <source>Every shortcut in VitiDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="200"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="201"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="208"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="209"/>
         <source>All good: the database and all {0} stored files are intact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="212"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="213"/>
         <source>Problems found:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -20,8 +20,8 @@ class GetHelpDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Get help now"))
         self.setAccessibleName(self.tr("Get help now"))
-        self.setMinimumWidth(640)  # the four "where do you live" buttons fit on one row
-        self.resize(660, 620)
+        self.setMinimumWidth(600)
+        self.resize(640, 620)
         directory = load_crisis_directory()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 12)

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from vitidesk.core.crisis import load_crisis_directory
 from vitidesk.storage.check import CheckReport, check_store
 from vitidesk.ui.about_dialog import AboutDialog, disclaimer_text, privacy_text
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.demo_actions import reset_demo_profile
 from vitidesk.ui.shortcuts import StandardKey, with_key
 from vitidesk.ui.tasks import run_in_background
+from vitidesk.ui.widgets.crisis_contacts import SOMEWHERE_ELSE
 from vitidesk.ui.widgets.page import Card, SectionPage, wrapped_label
 
 
@@ -77,13 +79,12 @@ class SettingsPage(SectionPage):
         )
         form = QFormLayout()
         self.region_box = QComboBox()
-        for code, label in (
-            ("", self.tr("Not set (show all)")),
-            ("US", self.tr("United States")),
-            ("GB", self.tr("United Kingdom")),
-            ("IE", self.tr("Ireland")),
-            ("OTHER", self.tr("Somewhere else")),
-        ):
+        regions = [(region.id, region.name) for region in load_crisis_directory().regions]
+        for code, label in [
+            ("", self.tr("Not set")),
+            *regions,
+            (SOMEWHERE_ELSE, self.tr("Somewhere else")),
+        ]:
             self.region_box.addItem(label, code)
         self.region_box.currentIndexChanged.connect(self._region_chosen)
         self.local_number = QLineEdit()

@@ -9,13 +9,14 @@ the settings live, wherever they are changed.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from vitidesk.core.crisis import CrisisDirectory, load_crisis_directory
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.widgets.page import link_button, wrapped_label
 
 SOMEWHERE_ELSE = "OTHER"
+PICKER_COLUMNS = 3  # region buttons per row: three names fit the narrowest dialog and page
 
 
 class CrisisContacts(QWidget):
@@ -92,17 +93,17 @@ class CrisisContacts(QWidget):
         self.column.addWidget(
             wrapped_label(self.tr("Where do you live? Choose, and the right numbers show here."))
         )
-        row = QHBoxLayout()
-        row.setSpacing(8)
+        grid = QGridLayout()
+        grid.setSpacing(8)
         choices = [(region.id, region.name) for region in self.directory.regions]
         choices.append((SOMEWHERE_ELSE, self.tr("Somewhere else")))
-        for region_id, name in choices:
+        for index, (region_id, name) in enumerate(choices):
             button = QPushButton(name)
             button.clicked.connect(lambda _=False, r=region_id: self.state.set_setting("region", r))
-            row.addWidget(button)
+            grid.addWidget(button, index // PICKER_COLUMNS, index % PICKER_COLUMNS)
             self.region_buttons[region_id] = button
-        row.addStretch(1)
-        self.column.addLayout(row)
+        grid.setColumnStretch(PICKER_COLUMNS, 1)
+        self.column.addLayout(grid)
 
     def text(self) -> str:
         return "\n".join(
