@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
+from vitidesk.render.dates import long_date
 from vitidesk.storage.responses import ResponseStore
 from vitidesk.ui.main_window import MainWindow
 from vitidesk.ui.wellbeing.form import QuestionnaireForm
@@ -143,7 +144,7 @@ def test_due_banner_follows_the_calendar_and_answers(qtbot, window: MainWindow, 
     today["date"] = dt.date(2026, 3, 15)  # midnight passed (or the laptop woke up)
     banner.timer.timeout.emit()
     assert not banner.isHidden()
-    assert "01 March 2026" in banner.text.text()
+    assert long_date(dt.date(2026, 3, 1)) in banner.text.text()  # as the locale writes it
     responses.record("WHO-5", [3, 3, 3, 3, 3], taken_at=dt.datetime(2026, 3, 15, 9, 0).astimezone())
     state.responses_changed.emit()
     assert banner.isHidden()

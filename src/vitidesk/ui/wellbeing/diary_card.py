@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSlider
 
 from vitidesk.core.limits import NOTE_MAX_CHARS
+from vitidesk.render.dates import medium_date
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.widgets.page import Card
 
@@ -62,7 +63,7 @@ class DiaryCard(Card):
             self.recent.setText(self.tr("No diary entries yet."))
             return
         lines = [
-            f"{entry.taken_at:%d %b %Y}: {entry.rating}/10"
+            f"{medium_date(entry.taken_at)}: {entry.rating}/10"
             + (f" · {entry.note}" if entry.note else "")
             for entry in entries
         ]

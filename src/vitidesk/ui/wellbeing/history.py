@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLineEdit,
     QMessageBox,
@@ -20,10 +21,15 @@ from PySide6.QtWidgets import (
 
 from vitidesk.core.limits import NOTE_MAX_CHARS
 from vitidesk.core.questionnaires import ITEM9_FLAG, ITEM9_ID, Instrument
+from vitidesk.render.dates import medium_date
 from vitidesk.storage.responses import Response
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.wellbeing.trend_chart import TrendChart, value_of
 from vitidesk.ui.widgets.page import wrapped_label
+
+_FIT = QHeaderView.ResizeMode.ResizeToContents
+_SHARE = QHeaderView.ResizeMode.Stretch
+HISTORY_COLUMN_MODES = (_FIT, _FIT, _SHARE, _FIT, _SHARE)  # date, score, result, flags, note
 
 
 class HistoryView(QWidget):
@@ -80,8 +86,15 @@ class HistoryView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setResizeContentsPrecision(40)  # size columns from 40 rows
+        # Date, score and flag fit their text; result and note share the rest, so the table
+        # never needs a sideways scroll bar (a long note is cut with "…", whole in its tip).
+        header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(40)  # size columns from 40 rows
+        for index, mode in enumerate(HISTORY_COLUMN_MODES):
+            header.setSectionResizeMode(index, mode)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         column.addWidget(self.table, 2)
         return pane
@@ -132,7 +145,7 @@ class HistoryView(QWidget):
             band = self.instrument.band(response.band)
             flags = self.flag_text(response)
             values = [
-                response.taken_at.strftime("%d %b %Y"),
+                medium_date(response.taken_at),
                 str(value_of(response)),
                 band.label,
                 flags,
@@ -140,9 +153,9 @@ class HistoryView(QWidget):
             ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)
                 item.setData(Qt.ItemDataRole.UserRole, response.id)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
         self.table.setUpdatesEnabled(True)
 
     def selected_id(self) -> int | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from vitidesk.core.questionnaires import Instrument, load_instruments
+from vitidesk.render.dates import medium_date
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.wellbeing.texts import lead_text
 from vitidesk.ui.widgets.page import Card, SectionPage
@@ -75,7 +76,7 @@ class WellbeingPage(QWidget):
             if last is not None:
                 band = instrument.band(last.band)
                 text = self.tr("Last answered {0}: {1}.").format(
-                    last.taken_at.strftime("%d %b %Y"), band.label
+                    medium_date(last.taken_at), band.label
                 )
             else:
                 text = self.tr("Not answered yet.")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from vitidesk.core.reminders import calendar_file, is_due, next_due
+from vitidesk.render.dates import long_date
 from vitidesk.storage.atomic import atomic_write_text
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.widgets.page import Card, link_button, wrapped_label
@@ -70,7 +71,7 @@ class DueBanner(QFrame):
         else:
             self.text.setText(
                 self.tr("A wellbeing check-in is due. You last answered on {0}.").format(
-                    last.strftime("%d %B %Y")
+                    long_date(last)
                 )
             )
         self.show()
@@ -119,7 +120,7 @@ class ReminderCard(Card):
         self.export_button.setEnabled(days > 0)
         due = next_due(last_answered(self.state), days, dt.date.today())
         self.next_label.setText(
-            self.tr("Next check-in: {0}.").format(due.strftime("%d %B %Y")) if due else ""
+            self.tr("Next check-in: {0}.").format(long_date(due)) if due else ""
         )
         self.next_label.setVisible(due is not None)
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from vitidesk.core.questionnaires import ITEM9_FLAG, Instrument, meaningful_change, score
+from vitidesk.render.dates import medium_date
 from vitidesk.services.responses import ResponsesService
 from vitidesk.storage.responses import Response
 from vitidesk.ui.widgets.page import Card, wrapped_label
@@ -85,7 +86,7 @@ class ResultView(QScrollArea):
     def _change_text(self, instrument: Instrument, previous: Response, current: Response) -> str:
         before = previous.percent if previous.percent is not None else previous.raw
         after = current.percent if current.percent is not None else current.raw
-        date = previous.taken_at.strftime("%d %b %Y")
+        date = medium_date(previous.taken_at)
         if before == after:
             text = self.tr("Same score as last time ({0}).").format(date)
         else:
