@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import os
+import stat
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -11,11 +17,18 @@ from pypdf import PdfReader
 from vitidesk.cli import main
 
 
-def _text(path: Path) -> tuple[int, str]:
-    """The PDF's text as a reader's search would see it (ligatures unfolded, tabs as spaces)."""
+def _page_texts(path: Path) -> list[str]:
+    """Each page's text as a reader's search would see it (ligatures unfolded, no tabs)."""
     reader = PdfReader(str(path))
-    text = "\n".join(page.extract_text() for page in reader.pages)
-    return len(reader.pages), unicodedata.normalize("NFKC", text).replace("\t", " ")
+    return [
+        unicodedata.normalize("NFKC", page.extract_text()).replace("\t", " ")
+        for page in reader.pages
+    ]
+
+
+def _text(path: Path) -> tuple[int, str]:
+    pages = _page_texts(path)
+    return len(pages), "\n".join(pages)
 
 
 def test_demo_report_by_cli_has_the_expected_pages_and_text(tmp_path: Path, capsys) -> None:
@@ -40,6 +53,17 @@ def test_demo_report_by_cli_has_the_expected_pages_and_text(tmp_path: Path, caps
     ):
         assert expected in text, expected
     assert out.stat().st_size < 20 * 1024 * 1024
+    pages_text = _page_texts(out)
+    for number, page in enumerate(pages_text, start=1):
+        assert f"Page {number} of {pages}" in page, number
+        assert "Sample data" in page, number  # the demo profile: never taken for a patient
+    first = pages_text[0]
+    assert first.index("Summary") < first.index("Photos by body site")
+    for summary_line in ("WHO-5", "PHQ-9", "Face", "Wellbeing not low"):
+        assert summary_line in first.split("Photos by body site")[0], summary_line
+    if os.name == "posix":
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]  # none left
 
 
 def test_report_options_and_errors(tmp_path: Path, capsys) -> None:
@@ -67,7 +91,7 @@ def test_safety_flag_is_at_the_top(tmp_path: Path, capsys) -> None:
     reader = PdfReader(str(out))
     first_page = unicodedata.normalize("NFKC", reader.pages[0].extract_text()).replace("\t", " ")
     assert "Safety: please read first" in first_page
-    assert "item 9" in first_page and "answer: 2" in first_page
+    assert "item 9" in first_page and "answer: More than half the days (2)" in first_page
 
 
 def test_report_page_previews_and_saves(qtbot, window, tmp_path: Path) -> None:
@@ -134,3 +158,122 @@ def test_the_person_chooses_sites_and_questionnaires(qtbot, demo_state) -> None:
     assert {pair.site for pair in data.sites} == {"Face", "Hands"}
     assert "GAD-7" not in {history.instrument_id for history in data.wellbeing}
     assert {"WHO-5", "PHQ-9"} <= {history.instrument_id for history in data.wellbeing}
+
+
+# -- layout, privacy and the words on the page ----------------------------------------------
+def _own_report(tmp_path: Path, answers: str, name: str = "flag.pdf") -> Path:
+    data = str(tmp_path / "own")
+    command = ["--data-dir", data, "wellbeing", "record", "PHQ-9", "--answers", answers]
+    assert main(command) == 0
+    out = tmp_path / name
+    assert main(["--data-dir", data, "report", "--out", str(out)]) == 0
+    return out
+
+
+def test_item9_line_reads_the_answer_as_the_person_saw_it(tmp_path: Path, capsys) -> None:
+    out = _own_report(tmp_path, "0,0,0,0,0,0,0,0,1")
+    pages = _page_texts(out)
+    assert "answer: Several days (1)" in pages[0]
+    assert "Sample data" not in "".join(pages)  # one's own data is not sample data
+    assert pages[0].index("Safety: please read first") < pages[0].index("Questionnaires")
+    assert "item 9: Several days (1)" in "".join(pages)  # and in the answers table
+
+
+def test_the_report_file_is_private_and_replaced_whole(tmp_path: Path, monkeypatch) -> None:
+    from vitidesk.render import pdf_report
+
+    out = _own_report(tmp_path, "1,1,1,1,1,1,1,1,0", "mine.pdf")
+    if os.name == "posix":
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    before = out.read_bytes()
+
+    def broken(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(pdf_report, "atomic_write_bytes", broken)
+    data = str(tmp_path / "own")
+    assert main(["--data-dir", data, "report", "--out", str(out)]) == 2
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.pdf", "own"]
+
+
+def test_a_heading_is_never_the_last_thing_on_a_page() -> None:
+    from vitidesk.render.pdf_report import Block, paginate
+
+    def block(kind: str, height: float) -> Block:
+        return Block(kind, kind, height, lambda *_: None, keep_with_next=kind == "heading")
+
+    flow = [block("text", 700), block("heading", 40), block("chart", 300), block("text", 20)]
+    pages = paginate(flow, 800)
+    assert [[placed.block.kind for placed in page] for page in pages] == [
+        ["text"],
+        ["heading", "chart", "text"],
+    ]
+
+
+def _demo_data(demo_state, **options):
+    from vitidesk.core.report_data import ReportOptions, gather
+
+    return gather(demo_state.store, ReportOptions(measure=False, demo=True, **options))
+
+
+def test_real_reports_never_end_a_page_with_a_heading(qtbot, demo_state) -> None:
+    """Safety lines and names shift everything down: in no variant is a heading orphaned."""
+    from vitidesk.core.report_data import SafetyFlag
+    from vitidesk.render.pdf_report import pdf_bytes
+
+    full = _demo_data(demo_state)
+    assert full.sample
+    wellbeing_only = dataclasses.replace(full, sites=[])
+    flag = SafetyFlag("PHQ-9", dt.datetime(2025, 6, 1, 9, tzinfo=dt.UTC), "Several days (1)")
+    seen_kinds = set()
+    for base in (full, wellbeing_only):
+        for count in range(0, 12, 2 if base is full else 1):
+            for paper in ("A4", "Letter"):
+                data = dataclasses.replace(base, flags=[flag] * count)
+                _pdf, layout = pdf_bytes(data, paper)
+                for number, page in enumerate(layout.pages, start=1):
+                    assert page, f"page {number} is empty"
+                    assert page[-1].kind != "heading", (count, paper, number, page[-1].label)
+                    seen_kinds.update(entry.kind for entry in page)
+                    bottom = layout.content[1]
+                    assert all(entry.bottom <= bottom + 1 for entry in page), (count, number)
+    assert {"heading", "chart", "photos", "row", "box"} <= seen_kinds
+
+
+def test_report_dates_follow_the_locale(qtbot, demo_state) -> None:
+    from PySide6.QtCore import QLocale
+
+    from vitidesk.render.pdf_report import render_pages
+
+    data = dataclasses.replace(_demo_data(demo_state), sites=[])
+    before = QLocale()
+    QLocale.setDefault(QLocale("de_DE"))
+    try:
+        from vitidesk.render.pdf_report import pdf_bytes
+
+        payload, _layout = pdf_bytes(data)
+        render_pages(data)  # the preview draws with the same words
+    finally:
+        QLocale.setDefault(before)
+    import io
+
+    reader = PdfReader(io.BytesIO(payload))
+    text = unicodedata.normalize("NFKC", reader.pages[0].extract_text()).replace("\t", " ")
+    assert "Januar 2026" in text  # "6. Januar 2026", not "06 January 2026"
+
+
+def test_the_report_command_draws_without_widgets(tmp_path: Path) -> None:
+    out = tmp_path / "r.pdf"
+    code = (
+        "import sys\n"
+        "from vitidesk.cli import main\n"
+        f"assert main(['--demo', 'report', '--out', {str(out)!r}, '--sites', 'Hands']) == 0\n"
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6.')))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    loaded = result.stdout.strip().splitlines()[-1]
+    assert "PySide6.QtGui" in loaded and "PySide6.QtWidgets" not in loaded
+    assert out.is_file()

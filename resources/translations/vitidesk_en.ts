@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="234"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="236"/>
         <source>LearnPage</source>
         <comment>Learn</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="235"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="237"/>
         <source>LearnPage</source>
         <comment>The lessons could not be loaded: {0}</comment>
         <translation type="unfinished"></translation>
@@ -43,6 +43,30 @@
         <location filename="../../src/vitidesk/ui/sections.py" line="59"/>
         <source>Sections</source>
         <comment>Settings and About</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/capture_guide.py" line="25"/>
+        <source>CaptureGuide</source>
+        <comment>Same soft light: the same lamp or window, at the same time of day.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/capture_guide.py" line="26"/>
+        <source>CaptureGuide</source>
+        <comment>Same camera, no zoom, no filters. Hold it straight, facing the skin.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/capture_guide.py" line="27"/>
+        <source>CaptureGuide</source>
+        <comment>A small ruler or sticker near the patch, not on it, shows its size.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/capture_guide.py" line="28"/>
+        <source>CaptureGuide</source>
+        <comment>Mark UV lamp photos as UV. Compare UV only with UV.</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -87,17 +111,17 @@
 <context>
     <name>AudienceWindow</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="116"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="132"/>
         <source>VitiDesk presentation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="130"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="146"/>
         <source>Step indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="145"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="169"/>
         <source>Blank screen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -105,22 +129,22 @@
 <context>
     <name>CaptureGuideDialog</name>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/capture_guide.py" line="41"/>
+        <location filename="../../src/vitidesk/ui/photos/capture_guide.py" line="55"/>
         <source>Taking consistent photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/capture_guide.py" line="45"/>
+        <location filename="../../src/vitidesk/ui/photos/capture_guide.py" line="59"/>
         <source>Photo guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/capture_guide.py" line="50"/>
+        <location filename="../../src/vitidesk/ui/photos/capture_guide.py" line="64"/>
         <source>Save as PDF to print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/capture_guide.py" line="58"/>
+        <location filename="../../src/vitidesk/ui/photos/capture_guide.py" line="72"/>
         <source>Save the photo guide</source>
         <translation type="unfinished"></translation>
     </message>
@@ -460,52 +484,52 @@
 <context>
     <name>DiaryCard</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="17"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="18"/>
         <source>Vitiligo and me: a weekly diary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="21"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="22"/>
         <source>How much did your vitiligo affect your life this week? 0 means not at all, 10 means very much. This is VitiDesk&apos;s own diary question to help you notice changes. It is not a validated questionnaire.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="28"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="29"/>
         <source>&amp;This week:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="34"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="35"/>
         <source>How much vitiligo affected this week, 0 to 10</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="46"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="47"/>
         <source>A note, if you like</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="47"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="48"/>
         <source>Diary note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="48"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="49"/>
         <source>Save to diary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="54"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="55"/>
         <source>Recent diary entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="62"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="63"/>
         <source>No diary entries yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="69"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/diary_card.py" line="70"/>
         <source>Recent:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -526,22 +550,22 @@
 <context>
     <name>DueBanner</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="45"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="46"/>
         <source>Reminder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="47"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="48"/>
         <source>Answer now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="69"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="70"/>
         <source>A wellbeing check-in is due. It takes a few minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="72"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="73"/>
         <source>A wellbeing check-in is due. You last answered on {0}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -621,93 +645,93 @@
 <context>
     <name>HistoryView</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="38"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="44"/>
         <source>{0} history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="42"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="48"/>
         <source>{0}: your history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="72"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="78"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="73"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="79"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="74"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="80"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="75"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="81"/>
         <source>Flags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="76"/>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="158"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="82"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="171"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="79"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="85"/>
         <source>Answers so far</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="106"/>
         <source>No answers yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="98"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="111"/>
         <source>Answer the {0} once, and your results will show here over time. It takes about two minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="106"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="119"/>
         <source>Answer the {0} now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="121"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="134"/>
         <source>Item 9: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="49"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="55"/>
         <source>Back to Wellbeing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="51"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="57"/>
         <source>Edit note…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="53"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="59"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="159"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="172"/>
         <source>Note:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="173"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="186"/>
         <source>Delete these answers?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="174"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/history.py" line="187"/>
         <source>The answers from this date will be removed for good.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1149,201 +1173,218 @@
 <context>
     <name>PhotosPage</name>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="51"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="83"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="53"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="85"/>
         <source>Photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="73"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="75"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="88"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="90"/>
         <source>Your skin photos by body site and date. They stay on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="95"/>
         <source>Photo guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="94"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="96"/>
         <source>How to take photos the same way each time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="96"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="201"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="98"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="296"/>
         <source>Add photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="99"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="101"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="206"/>
         <source>Add photos from files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="101"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="103"/>
         <source>Compare…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="103"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="105"/>
         <source>See two dates side by side, with swipe, overlay and an estimate of change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="117"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="119"/>
         <source>Body sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="123"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="125"/>
         <source>New body site…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="132"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="134"/>
         <source>Photo timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="160"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="162"/>
         <source>Date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="161"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="163"/>
         <source>Move…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="162"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="437"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="164"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="463"/>
         <source>Name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="163"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="165"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="164"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="442"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="166"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="468"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="171"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="173"/>
         <source>Change the date of the selected photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="172"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="174"/>
         <source>Move the selected photo to another body site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="173"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="175"/>
         <source>Give the selected photo a short name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="174"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="176"/>
         <source>Switch between normal light and UV (Wood&apos;s lamp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="175"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="177"/>
         <source>Delete the selected photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="193"/>
-        <source>Add photos from your phone or camera, or drag them here. Take each photo the same way every time, so changes are easy to see.</source>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="202"/>
+        <source>Choose photos from your phone or camera, or drag them here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="203"/>
-        <source>Read the photo guide</source>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="204"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="296"/>
+        <source>Add a first photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="231"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="217"/>
+        <source>Getting started with photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="222"/>
+        <source>Take each photo the same way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="224"/>
+        <source>Read the whole photo guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="247"/>
         <source>All photos ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="273"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="291"/>
+        <source>No photos yet: add a first photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="294"/>
         <source>No photos of {0} yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="275"/>
-        <source>No photos yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="306"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="330"/>
         <source>Add at least two photos to compare them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="325"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="349"/>
         <source>New body site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="325"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="349"/>
         <source>Name, such as &apos;left knee&apos;:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="340"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="364"/>
         <source>Rename body site…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="345"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="369"/>
         <source>Rename body site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="345"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="369"/>
         <source>New name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="371"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="396"/>
         <source>Adding {0} photo(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="387"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="413"/>
         <source>{0} of {1} photo(s) added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="425"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="451"/>
         <source>Mark as normal light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="425"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="451"/>
         <source>Mark as UV light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="429"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="455"/>
         <source>Change date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="433"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="459"/>
         <source>Move to body site…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1369,33 +1410,42 @@
 <context>
     <name>PresenterConsole</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="168"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="201"/>
         <source>VitiDesk presenter console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="183"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="216"/>
         <source>Presenter notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="189"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="222"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="204"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="236"/>
         <source>(No notes for this step.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="207"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="239"/>
         <source>Next: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="207"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="239"/>
         <source>Last step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/capture_guide.py" line="24"/>
+        <source>CaptureGuide</source>
+        <comment>Same spot, same plain dark background, same distance.</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1514,37 +1564,37 @@
 <context>
     <name>ReminderCard</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="85"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="86"/>
         <source>Reminders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="89"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="90"/>
         <source>VitiDesk can remind you to check in. It shows a note in the app when a check-in is due, and you can add the reminder to your own calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="95"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="96"/>
         <source>&amp;How often:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="97"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="98"/>
         <source>How often to be reminded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="102"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="103"/>
         <source>Add to my calendar (.ics)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="122"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="123"/>
         <source>Next check-in: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="136"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="137"/>
         <source>Save calendar reminder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1681,77 +1731,77 @@
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="34"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="35"/>
         <source>Your result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="43"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="44"/>
         <source>Your score: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="44"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="45"/>
         <source>Result: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="53"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="54"/>
         <source>Your answers suggest it would help to talk with your GP, dermatologist or a mental-health clinician. You can bring this result to your next visit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="60"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="61"/>
         <source>Support is there for you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="63"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="64"/>
         <source>You said you have had thoughts of being better off dead or of hurting yourself. No one has been alerted. Please reach out: use “Get help now” for phone numbers, or talk to someone you trust.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="68"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="69"/>
         <source>Get help now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="74"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="75"/>
         <source>Back to Wellbeing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="76"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="77"/>
         <source>See your history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="90"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="91"/>
         <source>Same score as last time ({0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="92"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="93"/>
         <source>Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="92"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="93"/>
         <source>Down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="94"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="95"/>
         <source>point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="94"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="95"/>
         <source>points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="95"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="96"/>
         <source>{0} {1} {2} since last time ({3}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2080,49 +2130,49 @@
 <context>
     <name>WellbeingPage</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="18"/>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="24"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="19"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="25"/>
         <source>Wellbeing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="26"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="27"/>
         <source>Living with vitiligo can weigh on your mood. These short questionnaires help you keep track. Your answers stay on this computer. Each one is a screening questionnaire, not a diagnosis.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="55"/>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="84"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="56"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="85"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="56"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="57"/>
         <source>Start {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="58"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="59"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="59"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="60"/>
         <source>{0} history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="77"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="78"/>
         <source>Last answered {0}: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="81"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="82"/>
         <source>Not answered yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="84"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="85"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2130,97 +2180,97 @@
 <context>
     <name>_PresenterWindowBase</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="44"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="57"/>
         <source>Pathway diagram</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="60"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="73"/>
         <source>Back (Left arrow)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="61"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="74"/>
         <source>Next (Right arrow or Space)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="62"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="75"/>
         <source>Pointer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="62"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="75"/>
         <source>Pointer (P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="63"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="76"/>
         <source>Pen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="63"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="76"/>
         <source>Draw on the diagram (D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="64"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="77"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="64"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="77"/>
         <source>Undo the last line (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="65"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="78"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="65"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="78"/>
         <source>Clear the drawing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="67"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="80"/>
         <source>JAK inhibitor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="68"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="81"/>
         <source>Cream on or off (J)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="73"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="86"/>
         <source>Blank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="73"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="86"/>
         <source>Blank the screen (B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="74"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="87"/>
         <source>Save…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="74"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="87"/>
         <source>Save this step as PDF or PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="75"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="88"/>
         <source>Exit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="75"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="88"/>
         <source>Leave presenter mode (Esc)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,5 +1,5 @@
 """``vitidesk report --out FILE.pdf``: the clinician report, drawn offscreen (only this command
-loads Qt, and only to draw)."""
+loads Qt, and only QtGui to draw: :mod:`vitidesk.render`, never the widgets)."""
 
 from __future__ import annotations
 
@@ -35,28 +35,22 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     from vitidesk.core.report_data import ReportOptions, gather
 
     sites = tuple(s.strip() for s in args.sites.split(",") if s.strip()) if args.sites else None
-    options = ReportOptions(since=args.since, sites=sites, name=args.name)
+    options = ReportOptions(since=args.since, sites=sites, name=args.name, demo=ctx.paths.demo)
     with ctx.open_store(readonly=False) as store:
         paper = args.paper or _paper_setting(store)
         data = gather(store, options)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from vitidesk.render.pdf_report import write_pdf
 
-    # A full QApplication (not just QGuiApplication), so a later window in the same process
-    # (tests, or the app) can still be made.
-    app = QApplication.instance() or QApplication([])  # noqa: F841 (alive while drawing)
-    from vitidesk.ui.report.pdf_render import write_pdf
-
-    temp = out.with_name(f".{out.name}.part")
     try:
-        write_pdf(data, temp, paper)
-        os.replace(temp, out)
-    finally:
-        temp.unlink(missing_ok=True)
+        layout = write_pdf(data, out, paper)
+    except OSError as exc:
+        raise UserError(str(out), f"cannot be saved ({exc.strerror or exc})") from None
+    sample = ", sample data" if data.sample else ""
     flagged = ", safety flag at the top" if data.flags else ""
     ctx.say(
         f"Report saved: {out} ({len(data.sites)} body site(s), "
-        f"{len(data.wellbeing)} questionnaire(s){flagged})."
+        f"{len(data.wellbeing)} questionnaire(s), {len(layout.pages)} page(s){flagged}{sample})."
     )
     return 0
 

@@ -2,7 +2,8 @@
 
 The person chooses the date range, body sites and questionnaires. For each site the first and
 latest normal-light photo in the range are paired with a depigmentation estimate of each; for
-each questionnaire the scores over time. Safety flags (PHQ-9 item 9) go to the top.
+each questionnaire the scores over time. Safety flags (PHQ-9 item 9) go to the top. Dates
+stay dates here: the renderer writes them in the reader's locale.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vitidesk.core.questionnaires import ITEM9_FLAG, load_instruments
+from vitidesk.core.questionnaires import ITEM9_FLAG, ITEM9_ID, Instrument, load_instruments
 from vitidesk.storage.database import Store
 from vitidesk.storage.photos import Photo, PhotoLibrary
 from vitidesk.storage.responses import Response, ResponseStore
@@ -31,6 +32,7 @@ class ReportOptions:
     measure: bool = True
     include_photos: bool = True
     include_wellbeing: bool = True
+    demo: bool = False  # made from the demo profile: every page says "Sample data"
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,19 @@ class InstrumentHistory:
     bands: tuple  # Band objects, for shading and labels
     top_value: int
     licence: str
+    percent: bool = False  # charted as a percentage (WHO-5)
+
+    def band_label(self, key: str) -> str:
+        return next((band.label for band in self.bands if band.key == key), key)
+
+
+@dataclass(frozen=True)
+class SafetyFlag:
+    """PHQ-9 item 9 answered above 0: when, and the answer as the person saw it."""
+
+    instrument_id: str
+    taken_at: dt.datetime
+    answer: str  # "Several days (1)"
 
 
 @dataclass
@@ -61,10 +76,17 @@ class ReportData:
     generated: dt.datetime
     first_date: dt.date | None
     last_date: dt.date | None
-    flags: list[str] = field(default_factory=list)
+    flags: list[SafetyFlag] = field(default_factory=list)
     sites: list[SitePair] = field(default_factory=list)
     wellbeing: list[InstrumentHistory] = field(default_factory=list)
     footer: str = FOOTER
+    sample: bool = False  # from the demo profile, not a real person
+
+
+def item9_answer(instrument: Instrument, answers: tuple[int, ...]) -> str:
+    """Item 9's answer as printed on the form (``Several days (1)``), found by its id."""
+    value = instrument.item_answer(ITEM9_ID, answers)
+    return "not answered" if value is None else instrument.answer_text(value)
 
 
 def _pairs(library: PhotoLibrary, options: ReportOptions) -> list[SitePair]:
@@ -131,8 +153,7 @@ def gather(store: Store, options: ReportOptions, now: dt.datetime | None = None)
             dates.append(row.taken_at.date())
             if ITEM9_FLAG in row.flags:
                 flags.append(
-                    f"PHQ-9 item 9 (thoughts of being better off dead or of self-harm) answered "
-                    f"above 0 on {row.taken_at:%d %B %Y} (answer: {row.answers[8]})."
+                    SafetyFlag(instrument_id, row.taken_at, item9_answer(instrument, row.answers))
                 )
         top = 100 if instrument.banded_on == "percent" else instrument.max_raw
         histories.append(
@@ -143,10 +164,13 @@ def gather(store: Store, options: ReportOptions, now: dt.datetime | None = None)
                 instrument.bands,
                 top,
                 instrument.licence,
+                instrument.banded_on == "percent",
             )
         )
     for pair in pairs:
         dates.extend([pair.first.taken_at, pair.latest.taken_at])
+    from vitidesk.storage.demo import is_demo_dir  # loads the sample-photo maker: only here
+
     return ReportData(
         name=options.name.strip(),
         generated=now or dt.datetime.now().astimezone(),
@@ -155,4 +179,5 @@ def gather(store: Store, options: ReportOptions, now: dt.datetime | None = None)
         flags=flags,
         sites=pairs,
         wellbeing=histories,
+        sample=options.demo or is_demo_dir(store.data_dir),
     )

@@ -202,6 +202,7 @@ class ReportPage(QWidget):
             name=self.name.text(),
             include_photos=self.include_photos.isChecked(),
             include_wellbeing=self.include_wellbeing.isChecked(),
+            demo=self.state.demo,
         )
 
     def _reset(self) -> None:
@@ -231,13 +232,13 @@ class ReportPage(QWidget):
         self._gather(self._show_pages)
 
     def _show_pages(self, data: ReportData) -> None:
-        from vitidesk.ui.report.pdf_render import render_pages
+        from vitidesk.render.pdf_report import render_pages
 
         while self.preview_column.count():
             child = self.preview_column.takeAt(0)
             if child.widget():
                 child.widget().deleteLater()
-        self.pages = render_pages(data, self.paper.currentText())
+        self.pages, self.layout_log = render_pages(data, self.paper.currentText())
         self.page_labels = []
         for number, _image in enumerate(self.pages, start=1):
             label = QLabel()
@@ -278,20 +279,16 @@ class ReportPage(QWidget):
         self._gather(lambda data: self._write(data, path))
 
     def _write(self, data: ReportData, path: Path) -> None:
-        from vitidesk.ui.report.pdf_render import write_pdf
+        from vitidesk.render.pdf_report import write_pdf
 
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        temp = path.with_name(f".{path.name}.part")
         try:
-            write_pdf(data, temp, self.paper.currentText())
-            temp.replace(path)
+            layout = write_pdf(data, path, self.paper.currentText())
         except OSError as exc:
             self.status.setText(self.tr("Not saved: {0}: {1}").format(path, exc.strerror))
             return
-        finally:
-            temp.unlink(missing_ok=True)
-        self.status.setText(self.tr("Saved: {0}").format(path))
+        self.status.setText(self.tr("Saved: {0} ({1} pages)").format(path, len(layout.pages)))
         self.saved_path = path
 
 
