@@ -86,14 +86,14 @@ def test_window_size_position_and_section_are_restored(qtbot, state: AppState) -
     first = MainWindow(state)
     qtbot.addWidget(first)
     first.show()
-    first.resize(790, 590)
+    first.resize(860, 610)
     first.move(QPoint(40, 30))
     first.sidebar.select(2)
     first.close()
     second = MainWindow(state)
     qtbot.addWidget(second)
     second.show()
-    assert (second.width(), second.height()) == (790, 590)
+    assert (second.width(), second.height()) == (860, 610)
     assert second.current_section_key() == "wellbeing"
 
 

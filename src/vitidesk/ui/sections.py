@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from vitidesk.ui.app_state import AppState
@@ -60,8 +60,18 @@ def sections() -> list[Section]:
     ]
 
 
+PAGE_MIN_SIZE = QSize(620, 470)
+"""The least room any section page needs (tests/ui/test_small_screens.py holds every page and
+sub-view to it). The stack always asks for this much, no more and no less, so the window's
+minimum never changes with the section: it never jumps wider or taller on a switch, and with
+the sidebar, banners and footer it fits a 1280 x 720 screen."""
+
+
 class LazyStack(QStackedWidget):
     """A stack whose pages are created on first use, so start-up stays fast."""
+
+    def minimumSizeHint(self) -> QSize:
+        return PAGE_MIN_SIZE
 
     def __init__(self, state: AppState, specs: list[Section]) -> None:
         super().__init__()

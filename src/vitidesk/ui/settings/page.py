@@ -191,10 +191,10 @@ class SettingsPage(SectionPage):
         AboutDialog(str(self.state.paths.data_dir), self).exec()
 
     def show_shortcuts(self) -> None:
-        from vitidesk.ui.sections import sections
-        from vitidesk.ui.shortcuts_dialog import ShortcutsDialog
-
-        ShortcutsDialog([spec.title for spec in sections()], self).exec()
+        """The main window owns the list of sections; a section never imports the others."""
+        window = self.window()
+        if hasattr(window, "show_shortcuts"):
+            window.show_shortcuts()
 
     def run_check(self) -> None:
         self.check_button.setEnabled(False)
