@@ -111,17 +111,17 @@
 <context>
     <name>AudienceWindow</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="132"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="131"/>
         <source>VitiDesk presentation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="146"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="145"/>
         <source>Step indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="169"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="168"/>
         <source>Blank screen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1160,12 +1160,12 @@
 <context>
     <name>PathwayScene</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/pathway_scene.py" line="146"/>
+        <location filename="../../src/vitidesk/ui/learn/pathway_scene.py" line="150"/>
         <source>Top layer of skin (epidermis)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/pathway_scene.py" line="147"/>
+        <location filename="../../src/vitidesk/ui/learn/pathway_scene.py" line="151"/>
         <source>Deeper skin (dermis)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1410,32 +1410,32 @@
 <context>
     <name>PresenterConsole</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="201"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="200"/>
         <source>VitiDesk presenter console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="216"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="215"/>
         <source>Presenter notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="222"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="221"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="236"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="243"/>
         <source>(No notes for this step.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="239"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="246"/>
         <source>Next: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="239"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="246"/>
         <source>Last step.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2180,97 +2180,97 @@
 <context>
     <name>_PresenterWindowBase</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="57"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="58"/>
         <source>Pathway diagram</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="73"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="74"/>
         <source>Back (Left arrow)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="74"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="75"/>
         <source>Next (Right arrow or Space)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="75"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="76"/>
         <source>Pointer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="75"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="76"/>
         <source>Pointer (P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="76"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="77"/>
         <source>Pen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="76"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="77"/>
         <source>Draw on the diagram (D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="77"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="78"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="77"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="78"/>
         <source>Undo the last line (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="78"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="79"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="78"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="79"/>
         <source>Clear the drawing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="80"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="81"/>
         <source>JAK inhibitor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="81"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="82"/>
         <source>Cream on or off (J)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="86"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="87"/>
         <source>Blank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="86"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="87"/>
         <source>Blank the screen (B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="87"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="88"/>
         <source>Save…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="87"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="88"/>
         <source>Save this step as PDF or PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="88"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="89"/>
         <source>Exit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="88"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="89"/>
         <source>Leave presenter mode (Esc)</source>
         <translation type="unfinished"></translation>
     </message>

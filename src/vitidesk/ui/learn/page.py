@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -17,13 +17,19 @@ from PySide6.QtWidgets import (
 from vitidesk.core.diagram_model import ELEMENTS
 from vitidesk.core.lessons import LessonError, Library, load_library
 from vitidesk.ui.app_state import AppState
+from vitidesk.ui.learn.diagram_column import DiagramColumn
 from vitidesk.ui.learn.library_dialogs import GlossaryDialog, ReferencesDialog
 from vitidesk.ui.learn.navigator import LessonNavigator
 from vitidesk.ui.learn.pathway_scene import PathwayScene
 from vitidesk.ui.learn.pathway_view import PathwayView
 from vitidesk.ui.learn.step_text import StepText
 from vitidesk.ui.shortcuts import StandardKey, bind
+from vitidesk.ui.theme import current_scheme
 from vitidesk.ui.widgets.page import SectionPage, wrapped_label
+
+# When the diagram and the words cannot both have the height they want, the diagram gets this
+# share: the words are the lesson, the picture supports them (it shrinks, but stays whole).
+DIAGRAM_SHARE_WHEN_TIGHT = 0.42
 
 # Which glossary entry explains each part of the picture.
 ELEMENT_TERMS = {
@@ -61,14 +67,11 @@ class LearnPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([210, 900])
         outer.addWidget(splitter, 1)
-        footer = wrapped_label(
-            self.tr(
-                "Educational only: not a substitute for advice from your clinician. "
-                "Lessons last reviewed {0}."
-            ).format(library.last_reviewed),
-            "Muted",
+        # The main window's footer carries the one medical disclaimer for every screen.
+        self.footer = wrapped_label(
+            self.tr("Lessons last reviewed {0}.").format(library.last_reviewed), "Muted"
         )
-        outer.addWidget(footer)
+        outer.addWidget(self.footer)
         self.navigator.moved.connect(self._show_current)
         state.settings_changed.connect(self._setting_changed)
         bind(self, [StandardKey.Forward], self.navigator.forward)
@@ -117,35 +120,26 @@ class LearnPage(QWidget):
         return self.lessons
 
     def _lesson_pane(self) -> QWidget:
+        """Diagram, its controls and the step's words share the height by rule (see
+        :mod:`diagram_column`); Back and Next, with where we are, stay at the bottom."""
         pane = QWidget()
         column = QVBoxLayout(pane)
         column.setContentsMargins(12, 0, 0, 0)
-        self.position = wrapped_label("", "Muted")
-        self.position.setAccessibleName(self.tr("Position in the lessons"))
-        column.addWidget(self.position)
-        self.scene = PathwayScene()
+        self.scene = PathwayScene(scheme=current_scheme())
         self.view = PathwayView(self.scene)
         self.view.setAccessibleName(self.tr("Pathway diagram"))
         self.scene.element_chosen.connect(self.explain_element)
-        column.addWidget(self.view, 5)
-        controls = QHBoxLayout()
-        self.inhibitor_toggle = QCheckBox(self.tr("Show the JAK-inhibitor cream at work"))
-        self.inhibitor_toggle.setAccessibleName(self.tr("JAK inhibitor on or off"))
-        self.inhibitor_toggle.toggled.connect(self.navigator.set_inhibitor)
-        controls.addWidget(self.inhibitor_toggle)
-        controls.addStretch(1)
-        column.addLayout(controls)
-        self.caption = wrapped_label(
-            self.tr("Point at any part of the picture, or use the arrow keys, to see what it is.")
-        )
-        self.caption.setObjectName("Muted")
-        self.caption.setAccessibleName(self.tr("What this part is"))
-        column.addWidget(self.caption)
         self.text = StepText(self.library)
         self.text.term_chosen.connect(self.show_glossary)
         self.text.cite_chosen.connect(self.show_reference)
         self.text.setMinimumHeight(60)
-        column.addWidget(self.text, 3)
+        self.diagram_column = DiagramColumn(
+            self.view,
+            self.text,
+            self._diagram_controls(),
+            diagram_share_when_tight=DIAGRAM_SHARE_WHEN_TIGHT,
+        )
+        column.addWidget(self.diagram_column, 1)
         steps = QHBoxLayout()
         self.back_button = QPushButton(self.tr("◀ Back"))
         self.back_button.setAccessibleName(self.tr("Previous step"))
@@ -153,11 +147,33 @@ class LearnPage(QWidget):
         self.next_button = QPushButton(self.tr("Next ▶"))
         self.next_button.setAccessibleName(self.tr("Next step"))
         self.next_button.clicked.connect(self.navigator.forward)
-        steps.addWidget(self.back_button)
-        steps.addStretch(1)
-        steps.addWidget(self.next_button)
+        self.position = wrapped_label("", "Muted")
+        self.position.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.position.setAccessibleName(self.tr("Position in the lessons"))
+        steps.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        steps.addWidget(self.position, 1)
+        steps.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)
         column.addLayout(steps)
         return pane
+
+    def _diagram_controls(self) -> QWidget:
+        controls = QWidget()
+        column = QVBoxLayout(controls)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        self.inhibitor_toggle = QCheckBox(self.tr("Show the JAK-inhibitor cream at work"))
+        self.inhibitor_toggle.setAccessibleName(self.tr("JAK inhibitor on or off"))
+        self.inhibitor_toggle.toggled.connect(self.navigator.set_inhibitor)
+        column.addWidget(self.inhibitor_toggle)
+        self.caption = wrapped_label(
+            self.tr("Point at any part of the picture, or use the arrow keys, to see what it is.")
+        )
+        self.caption.setObjectName("Muted")
+        self.caption.setAccessibleName(self.tr("What this part is"))
+        # Room for two lines, so pointing at parts does not make the picture jump.
+        self.caption.setMinimumHeight(2 * self.caption.fontMetrics().lineSpacing())
+        column.addWidget(self.caption)
+        return controls
 
     # -- behaviour -----------------------------------------------------------------------
     def _lesson_chosen(self, row: int) -> None:
@@ -177,6 +193,7 @@ class LearnPage(QWidget):
         self.inhibitor_toggle.setChecked(state.inhibitor)
         self.inhibitor_toggle.blockSignals(False)
         self.text.show_step(nav.step)
+        self.diagram_column.relayout()
         self.back_button.setEnabled(nav.lesson_index > 0 or nav.step_index > 0)
         self.next_button.setEnabled(nav.next_step() is not None)
 
@@ -186,6 +203,12 @@ class LearnPage(QWidget):
         text = f"{name}: {term.definition}" if term else name
         self.caption.setText(text)
         self.view.setAccessibleDescription(text)
+        self.diagram_column.relayout()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "scene"):
+            self.scene.set_scheme(current_scheme())  # the diagram's card follows the scheme
 
     def _setting_changed(self, name: str) -> None:
         if name == "reduced_motion":

@@ -6,7 +6,16 @@ Everything is vector (QPainterPath in scene units), so it stays sharp at any zoo
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
@@ -17,9 +26,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-LABEL_FONT_PX = 21
+LABEL_FONT_PX = 27  # scene units; the whole scene is scaled to fit, so this is relative
 HALO = QColor("#f2b705")
+HALO_WIDTH = 7.0
 FOCUS_RING = QColor("#0b5cad")
+PARTICLE_RADIUS = 8.0  # the largest moving particle (the triangle) reaches 8 units from its path
+
+
+def label_font(pixel_size: int = LABEL_FONT_PX, bold: bool = True) -> QFont:
+    font = QFont()
+    font.setPixelSize(pixel_size)
+    font.setBold(bold)
+    return font
+
+
+def outline_of(path: QPainterPath, width: float) -> QPainterPath:
+    """The area a stroke of ``width`` covers along ``path`` (open or closed)."""
+    stroker = QPainterPathStroker()
+    stroker.setWidth(max(width, 1.0))
+    stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
+    stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return stroker.createStroke(path)
 
 
 class ElementItem(QGraphicsObject):
@@ -27,29 +54,55 @@ class ElementItem(QGraphicsObject):
 
     chosen = Signal(str)
 
-    def __init__(self, key: str, label: str, label_pos: QPointF) -> None:
+    def __init__(self, key: str, label: str) -> None:
         super().__init__()
         self.key = key
         self.label = label
         self.shapes: list[tuple[QPainterPath, QColor, QColor, float]] = []
+        self.containers: set[int] = set()  # shapes other labels may sit inside (not on)
+        self.label_anchor: int | None = None  # the shape the label names; None: all of them
         self.highlighted = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.text = QGraphicsSimpleTextItem(label, self)
-        font = QFont()
-        font.setPixelSize(LABEL_FONT_PX)
-        font.setBold(True)
-        self.text.setFont(font)
+        self.text.setFont(label_font())
         self.text.setBrush(QColor("#1c2733"))
-        width = self.text.boundingRect().width()
-        self.text.setPos(label_pos.x() - width / 2, label_pos.y())
 
     def add_shape(
-        self, path: QPainterPath, fill: str, stroke: str = "#4a3b2a", width: float = 2.0
+        self,
+        path: QPainterPath,
+        fill: str,
+        stroke: str = "#4a3b2a",
+        width: float = 2.0,
+        *,
+        container: bool = False,
     ) -> None:
         self.prepareGeometryChange()
+        if container:
+            self.containers.add(len(self.shapes))
         self.shapes.append((path, QColor(fill), QColor(stroke), width))
+
+    def obstacles(self) -> list[QPainterPath]:
+        """What a label must not touch: each outline (with its focus halo) and each filled
+        shape, except the inside of a container such as the keratinocyte's body."""
+        found = []
+        for index, (path, fill, _, width) in enumerate(self.shapes):
+            found.append(outline_of(path, max(width, HALO_WIDTH)))
+            if fill.alpha() and index not in self.containers:
+                found.append(path)
+        return found
+
+    def outline_bounds(self) -> QRectF:
+        rect = QRectF()
+        for path, *_ in self.shapes:
+            rect = rect.united(path.boundingRect())
+        return rect
+
+    def label_anchor_rect(self) -> QRectF:
+        if self.label_anchor is not None:
+            return self.shapes[self.label_anchor][0].boundingRect()
+        return self.outline_bounds()
 
     def set_colours(self, index: int, fill: str, stroke: str) -> None:
         path, _, _, width = self.shapes[index]
@@ -63,10 +116,7 @@ class ElementItem(QGraphicsObject):
         return united
 
     def boundingRect(self) -> QRectF:
-        rect = QRectF()
-        for path, *_ in self.shapes:
-            rect = rect.united(path.boundingRect())
-        return rect.adjusted(-8, -8, 8, 8)
+        return self.outline_bounds().adjusted(-8, -8, 8, 8)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -125,6 +175,10 @@ class SignalItem(QGraphicsObject):
 
     def boundingRect(self) -> QRectF:
         return self.path.boundingRect().adjusted(-14, -14, 14, 14)
+
+    def obstacle(self) -> QPainterPath:
+        """Where the particles and the arrow head travel: no label may sit there."""
+        return outline_of(self.path, 2 * PARTICLE_RADIUS)
 
     def advance_phase(self, step: float) -> None:
         self.phase = (self.phase + step) % 1.0

@@ -32,7 +32,6 @@ class PathwayView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(280, 110)
         self.reduced_motion = False
-        self.follow_focus = True
         self.tool = "select"  # select | pointer | pen
         self.strokes: list[QGraphicsPathItem] = []
         self._drawing: QPainterPath | None = None
@@ -67,10 +66,20 @@ class PathwayView(QGraphicsView):
         self._timer.stop()
         super().hideEvent(event)
 
-    # -- fit: the whole picture, or the part the step is about -------------------------
+    # -- fit: always the whole picture, so no label is ever cut off ----------------------
     def refit(self) -> None:
-        target = self.pathway.focus_rect() if self.follow_focus else self.sceneRect()
-        self.fitInView(target, Qt.AspectRatioMode.KeepAspectRatio)
+        """Scale the whole scene into the view, aspect kept; the scene's card colour fills
+        any room left beside or above it. (Steps show what they are about by lighting it up,
+        not by zooming in: zooming would cut off the labels at the edges.)"""
+        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """As tall as the whole picture is at this width (fitInView keeps 2 px each side)."""
+        scene = self.sceneRect()
+        return int(width * scene.height() / scene.width()) + 6
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

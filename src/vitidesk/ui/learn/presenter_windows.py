@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
 
+from vitidesk.ui.learn.diagram_column import DiagramColumn
 from vitidesk.ui.learn.pathway_view import PathwayView
 from vitidesk.ui.learn.step_text import StepText
 from vitidesk.ui.look import fix_scheme
@@ -24,9 +26,20 @@ if TYPE_CHECKING:
     from vitidesk.ui.learn.presenter import Presentation
 
 
+# On the projector the picture keeps at least this share of the height: it is what the room
+# looks at while the clinician talks; the words are set smaller until they fit the rest.
+AUDIENCE_DIAGRAM_SHARE = 0.5
+SMALLEST_AUDIENCE_TEXT_PX = 16  # still readable from the back of a consulting room
+
+
 def base_font_px(screen: QScreen) -> int:
     """Type scales with the screen: about 1/34 of its height, never below 18 px."""
     return max(18, screen.geometry().height() // 34)
+
+
+def toolbar_font_px(screen: QScreen) -> int:
+    """Toolbar type for the screen it is on: about 1/48 of its height, never below 13 px."""
+    return max(13, screen.geometry().height() // 48)
 
 
 class _PresenterWindowBase(QWidget):
@@ -38,6 +51,7 @@ class _PresenterWindowBase(QWidget):
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
         self.font_px = base_font_px(screen)
+        self.toolbar_px = toolbar_font_px(screen)
         self.tool_buttons: dict[str, QPushButton] = {}
         self.view = PathwayView(presentation.scene)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -77,7 +91,8 @@ class _PresenterWindowBase(QWidget):
             button = QPushButton(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setCheckable(checkable)
-            button.setStyleSheet("padding: 6px 10px;")
+            pad = self.toolbar_px // 2
+            button.setStyleSheet(f"font-size:{self.toolbar_px}px; padding:{pad // 2}px {pad}px;")
             button.setAccessibleName(tip)
             button.setToolTip(tip)
             button.clicked.connect(action)
@@ -131,12 +146,20 @@ class AudienceWindow(_PresenterWindowBase):
         top.addWidget(self.title, 1)
         top.addWidget(self.indicator, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(top)
-        column.addWidget(self.view, 4)
         self.text = StepText(presentation.navigator.library)
         self.text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.text.fixed_scheme = "light"
         self.text.setStyleSheet("QTextBrowser { border: none; background: transparent; }")
-        column.addWidget(self.text, 2)
+        self.body = DiagramColumn(
+            self.view,
+            self.text,
+            diagram_share_when_tight=AUDIENCE_DIAGRAM_SHARE,
+            fit_text=self._set_text_px,
+            smallest_text_px=SMALLEST_AUDIENCE_TEXT_PX,
+            largest_text_px=self.font_px,
+        )
+        column.addWidget(self.body, 1)
+        self.view.setBackgroundBrush(colour("window", "light"))  # no band around the picture
         if presentation.console is None:
             column.addLayout(self.toolbar())
         self.stack.addWidget(content)
@@ -150,7 +173,16 @@ class AudienceWindow(_PresenterWindowBase):
         self.title.setText(nav.step.title)
         self.indicator.setText(nav.position_text())
         self.text.show_step(nav.step, base_px=self.font_px, with_title=False)
+        self.body.relayout()
         self.sync_toggles()
+
+    def _set_text_px(self, px: int) -> None:
+        self.text.show_step(self.presentation.navigator.step, base_px=px, with_title=False)
+
+    def text_fits(self) -> bool:
+        """All the words are in view (nobody can scroll a projector)."""
+        bar = self.text.verticalScrollBar()
+        return bar.maximum() == 0
 
     def set_blank(self, blank: bool) -> None:
         self.stack.setCurrentWidget(self.blank if blank else self.stack.widget(0))
@@ -190,8 +222,15 @@ class PresenterConsole(_PresenterWindowBase):
         left.addWidget(self.notes, 1)
         left.addWidget(self.upcoming)
         row.addLayout(left, 2)
-        self.view.setStyleSheet("QGraphicsView { background: #f7f8fa; border-radius: 8px; }")
-        row.addWidget(self.view, 3)
+        right = QVBoxLayout()
+        policy = self.view.sizePolicy()
+        policy.setHeightForWidth(True)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Preferred)
+        self.view.setSizePolicy(policy)
+        self.view.setBackgroundBrush(colour("window", "dark"))  # no band around the picture
+        right.addWidget(self.view)
+        right.addStretch(1)
+        row.addLayout(right, 3)
         column.addWidget(self.position)
         column.addWidget(self.now)
         column.addLayout(row, 1)
