@@ -86,14 +86,15 @@ def test_window_size_position_and_section_are_restored(qtbot, state: AppState) -
     first = MainWindow(state)
     qtbot.addWidget(first)
     first.show()
-    first.resize(860, 610)
-    first.move(QPoint(40, 30))
+    size = (first.minimumSizeHint().width(), 590)  # fits the 800 x 600 offscreen screen
+    first.resize(*size)
+    first.move(QPoint(0, 0))
     first.sidebar.select(2)
     first.close()
     second = MainWindow(state)
     qtbot.addWidget(second)
     second.show()
-    assert (second.width(), second.height()) == (860, 610)
+    assert (second.width(), second.height()) == size
     assert second.current_section_key() == "wellbeing"
 
 
