@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QWheelEvent
 
 from tests.photo_samples import oriented_jpeg
-from tests.ui.compare_helpers import open_compare_and_wait
+from tests.ui.compare_helpers import open_compare_and_wait, resize_window
 from vitidesk.core.photo_import import prepare_photo
 from vitidesk.ui.compare.compare_view import CompareView, default_pair
 from vitidesk.ui.main_window import MainWindow
@@ -128,3 +128,92 @@ def test_escape_goes_back_to_the_timeline(qtbot, window: MainWindow, compare: Co
     page = window.current_page()
     qtbot.keyClick(compare.canvas, Qt.Key.Key_Escape)
     assert page.sections.currentIndex() == 0
+
+
+def _drawn_photo(canvas, pane_index: int = 0) -> QRectF:
+    """Where the earlier photo lands on screen in a pane."""
+    size = canvas.photos[0].full_size
+    pane = canvas.panes()[pane_index]
+    return canvas.view_for(pane_index).to_screen(pane).mapRect(QRectF(QPointF(0, 0), size))
+
+
+def _fills(canvas, pane_index: int = 0) -> bool:
+    pane = canvas.panes()[pane_index]
+    drawn = _drawn_photo(canvas, pane_index)
+    inside = pane.adjusted(-1, -1, 1, 1).contains(drawn)
+    wide = drawn.width() >= 0.95 * pane.width()
+    return inside and (wide or drawn.height() >= 0.95 * pane.height())
+
+
+def test_photos_fill_the_canvas_on_open_and_when_the_window_grows(
+    qtbot, window: MainWindow, compare: CompareView
+) -> None:
+    canvas = compare.canvas
+    assert _fills(canvas, 0) and _fills(canvas, 1)
+    width = canvas.width()
+    resize_window(qtbot, window, 1500, 950)
+    qtbot.waitUntil(lambda: canvas.width() > width)
+    assert _fills(canvas, 0) and _fills(canvas, 1)
+    compare.set_mode("overlay")
+    assert _fills(canvas)
+
+
+def test_a_zoom_the_person_chose_is_kept_until_fit(
+    qtbot, window: MainWindow, compare: CompareView
+) -> None:
+    canvas = compare.canvas
+    _wheel(canvas, canvas.panes()[0].center(), 2)
+    zoom = canvas.view_for(0).zoom
+    width = canvas.width()
+    resize_window(qtbot, window, 1400, 900)
+    qtbot.waitUntil(lambda: canvas.width() > width)
+    assert canvas.view_for(0).zoom == pytest.approx(zoom)
+    qtbot.keyClick(canvas, Qt.Key.Key_F)
+    assert _fills(canvas)
+
+
+def test_a_photo_shown_before_the_view_is_laid_out_is_fitted_once_it_is(
+    qtbot, window: MainWindow, compare: CompareView
+) -> None:
+    """Photos can arrive while the canvas still has its first small size (a view built while
+    the window is hidden): the fit follows the canvas to its real size."""
+    canvas = compare.canvas
+    canvas.resize(320, 240)
+    canvas.follow_fit()
+    canvas.resize(900, 600)
+    assert _fills(canvas, 0) and _fills(canvas, 1)
+
+
+def test_overlay_and_difference_have_a_key_in_words(qtbot, compare: CompareView) -> None:
+    assert not compare.legend.isVisible()  # side by side, nothing measured: no colours to explain
+    compare.set_mode("overlay")
+    assert compare.legend.isVisible()
+    before, after = (p.taken_at.strftime("%d %b %Y") for p in compare.pair)
+    assert any(
+        "Overlay" in text and before in text and after in text for text in compare.legend.texts()
+    )
+    compare.set_mode("difference")
+    texts = compare.legend.texts()
+    assert compare.legend.isVisible() and len(texts) == 2
+    assert texts[0].startswith("Black") and "same" in texts[0]
+    assert texts[1].startswith("Bright") and "different" in texts[1]
+    compare.set_mode("swipe")
+    assert not compare.legend.isVisible()
+
+
+def test_the_difference_key_shows_the_colour_drawn_where_nothing_changed(
+    qtbot, compare: CompareView
+) -> None:
+    photo = compare.pair[0]
+    path = compare.library.path_of(photo)
+    compare.open_pair(compare.photos, photo, photo)
+    canvas = compare.canvas
+    qtbot.waitUntil(
+        lambda: all(p is not None and p.path == path and p.pixmap for p in canvas.photos)
+    )
+    compare.set_mode("difference")
+    same = compare.legend.swatches[0]
+    drawn = canvas.grab().toImage().pixelColor(canvas.panes()[0].center().toPoint())
+    assert drawn == same.colour
+    swatch = same.grab().toImage()
+    assert swatch.pixelColor(swatch.rect().center()) == same.colour

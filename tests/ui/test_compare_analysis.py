@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 from PySide6.QtCore import QPoint, QPointF, Qt
 
-from tests.ui.compare_helpers import open_compare_and_wait
+from tests.ui.compare_helpers import measure_whole_photo, open_compare_and_wait
 from vitidesk.core.demo_photos import render_sample
 from vitidesk.core.photo_import import prepare_photo
 from vitidesk.ui.compare.compare_view import CompareView
@@ -97,3 +98,37 @@ def test_a_drawn_region_is_measured_on_both_dates(qtbot, compare: CompareView) -
     assert panel.result.text() != before_text or panel.shown is not None
     panel.mask_toggle.setChecked(False)
     assert compare.canvas.masks == [None, None]
+
+
+def test_the_key_names_what_is_counted_in_the_colours_drawn(qtbot, compare: CompareView) -> None:
+    panel, legend, canvas = compare.panel, compare.legend, compare.canvas
+    measure_whole_photo(qtbot, compare)
+    assert legend.isVisible()
+    dates = [p.taken_at.strftime("%d %b %Y") for p in compare.pair]
+    texts = legend.texts()
+    assert texts[0].startswith("Pink") and dates[0] in texts[0] and "counted" in texts[0]
+    assert texts[1].startswith("Blue") and dates[1] in texts[1] and "counted" in texts[1]
+    for index, estimate in enumerate(panel.shown):
+        y, x = np.argwhere(estimate.mask)[0]
+        drawn = canvas.masks[index].pixelColor(int(x), int(y))  # what the canvas lays over
+        swatch = legend.swatches[index]
+        assert swatch.colour == drawn
+        painted = swatch.grab().toImage()
+        assert painted.pixelColor(painted.rect().center()).rgb() == drawn.rgb()
+    compare.set_mode("overlay")
+    assert any(text.startswith("Pink") for text in legend.texts())
+    compare.set_mode("difference")  # the photos only: no mask is drawn, so none is explained
+    assert not any(text.startswith(("Pink", "Blue")) for text in legend.texts())
+    compare.set_mode("side")
+    panel.mask_toggle.setChecked(False)
+    assert not legend.isVisible()
+
+
+def test_more_sensitivity_counts_more_skin(qtbot, compare: CompareView) -> None:
+    panel = compare.panel
+    measure_whole_photo(qtbot, compare)
+    automatic = panel.shown[0].depigmented_fraction
+    panel.threshold.setValue(panel.threshold.maximum())
+    assert panel.shown[0].depigmented_fraction > automatic
+    panel.threshold.setValue(panel.threshold.minimum())
+    assert panel.shown[0].depigmented_fraction < automatic

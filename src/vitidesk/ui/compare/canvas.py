@@ -3,6 +3,9 @@
 Coordinates: everything is in the earlier (reference) photo's full-resolution pixels. The later
 photo is placed there by ``transform_b`` (identity until the pair is aligned), so every mode
 shows it warped onto the earlier one, and a region drawn once covers the same skin on both.
+
+Until the person zooms or pans, the view follows "fit": the photos fill the canvas on open, on
+a new photo, on a mode change and whenever the canvas is resized.
 """
 
 from __future__ import annotations
@@ -29,7 +32,13 @@ GAP = 8
 BLINK_MS = 600
 DIVIDER_GRAB_PX = 10
 BACKGROUND = QColor("#1f2529")
+# "What is counted", drawn see-through over each photo: pink on the earlier, blue on the later.
 MASK_COLOURS = (QColor(255, 0, 200, 120), QColor(0, 220, 255, 120))
+REGION_COLOUR = QColor("#ffd400")
+# Difference mode: each pixel is |earlier - later|, so skin that looks the same is black and
+# the more it changed, the brighter it is (the hue alone does not say which way).
+DIFFERENCE_SAME = QColor(0, 0, 0)
+DIFFERENCE_CHANGED = QColor(255, 255, 255)
 
 
 class CompareCanvas(QWidget):
@@ -62,7 +71,7 @@ class CompareCanvas(QWidget):
         self.show_masks = True
         self.scale_points: list[QPointF] = []
         self._drag: tuple[str, int, QPointF] | None = None
-        self._fitted = [False, False]
+        self.following_fit = True  # until the person zooms or pans
         self._blink = QTimer(self)
         self._blink.setInterval(BLINK_MS)
         self._blink.timeout.connect(self._toggle_blink)
@@ -72,9 +81,14 @@ class CompareCanvas(QWidget):
         self.photos[index] = photo
         self.labels[index] = label
         self.masks[index] = None
-        if not self._fitted[index] and not photo.full_size.isEmpty():
+        if self.following_fit and not photo.full_size.isEmpty():
             self.fit_all()
         self.update()
+
+    def follow_fit(self) -> None:
+        """A new pair: fit it, and keep it fitted until the person zooms or pans."""
+        self.following_fit = True
+        self.fit_all()
 
     def set_mode(self, mode: str) -> None:
         if mode not in MODES:
@@ -122,19 +136,21 @@ class CompareCanvas(QWidget):
             if photo is None or photo.full_size.isEmpty() or pane.isEmpty():
                 continue
             self.view_for(index).fit(pane, photo.full_size)
-            self._fitted[index] = True
+        self.following_fit = True
         if self.linked:
             self.views[1] = self.views[0].copy()
         self.update()
         self.view_changed.emit()
 
     def actual_size(self) -> None:
+        self.following_fit = False
         for index in range(2):
             self.views[index].zoom = 1.0
         self.update()
         self.view_changed.emit()
 
     def zoom_by(self, factor: float) -> None:
+        self.following_fit = False
         for index, pane in enumerate(self.panes()):
             self.view_for(index).zoom_at(pane, pane.center(), factor)
             if self.linked or self.mode != "side":
@@ -156,14 +172,22 @@ class CompareCanvas(QWidget):
             transform = transform * self.transform_b
         return transform * base
 
-    def _draw_photo(self, painter: QPainter, index: int, base: QTransform) -> None:
+    def masks_drawn(self) -> bool:
+        """Whether "what is counted" is on screen now (difference mode shows the photos only)."""
+        return (
+            self.show_masks and self.mode != "difference" and any(m is not None for m in self.masks)
+        )
+
+    def _draw_photo(
+        self, painter: QPainter, index: int, base: QTransform, with_mask: bool = True
+    ) -> None:
         transform = self._photo_transform(index, base)
         if transform is None:
             return
         painter.setTransform(transform)
         painter.drawPixmap(0, 0, self.photos[index].pixmap)
         mask = self.masks[index]
-        if self.show_masks and mask is not None:
+        if with_mask and self.show_masks and mask is not None:
             photo = self.photos[index]
             scale = photo.full_size.width() / mask.width()
             mask_transform = QTransform.fromScale(scale, scale)
@@ -209,15 +233,16 @@ class CompareCanvas(QWidget):
         elif self.mode == "blink":
             self._draw_photo(painter, 0 if self.blink_first else 1, base)
         elif self.mode == "difference":
-            self._draw_photo(painter, 0, base)
+            # The photos only: a see-through mask would be "different" everywhere it is.
+            self._draw_photo(painter, 0, base, with_mask=False)
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Difference)
-            self._draw_photo(painter, 1, base)
+            self._draw_photo(painter, 1, base, with_mask=False)
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
 
     def _paint_marks(self, painter: QPainter, index: int, base: QTransform) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.region is not None:
-            painter.setPen(QPen(QColor("#ffd400"), 2, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(REGION_COLOUR, 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(base.mapRect(self.region))
         points: list[QPointF] = []
@@ -232,7 +257,7 @@ class CompareCanvas(QWidget):
         for number, point in enumerate(points, start=1):
             screen = base.map(point)
             painter.setPen(QPen(QColor("black"), 4))
-            painter.setBrush(QColor("#ffd400"))
+            painter.setBrush(REGION_COLOUR)
             painter.drawEllipse(screen, 9, 9)
             painter.setPen(QColor("black"))
             painter.drawText(
@@ -322,6 +347,7 @@ class CompareCanvas(QWidget):
             pane = self.panes()[0]
             self.divider = min(1.0, max(0.0, (point.x() - pane.left()) / max(pane.width(), 1)))
         elif kind == "pan":
+            self.following_fit = False
             self.view_for(pane_index).pan(point - start)
             self._drag = (kind, pane_index, point)
             self.view_changed.emit()
@@ -347,11 +373,12 @@ class CompareCanvas(QWidget):
             return
         point = event.position()
         pane_index = self.pane_at(point)
+        self.following_fit = False
         self.view_for(pane_index).zoom_at(self.panes()[pane_index], point, WHEEL_STEP**steps)
         self.update()
         self.view_changed.emit()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if not any(self._fitted):
+        if self.following_fit:
             self.fit_all()

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vitidesk.errors import UserError
 from vitidesk.storage.photos import Photo, PhotoLibrary
 from vitidesk.ui.compare.canvas import MASK_COLOURS, MODES, CompareCanvas
+from vitidesk.ui.compare.legend import CompareLegend
 from vitidesk.ui.compare.loader import load_photo
 from vitidesk.ui.compare.measure_panel import MeasurePanel
 from vitidesk.ui.shortcuts import StandardKey, bind
@@ -28,6 +30,7 @@ from vitidesk.ui.tasks import run_in_background
 from vitidesk.ui.widgets.page import wrapped_label
 
 MIN_CONFIDENCE = 0.15  # below this the automatic match is no better than chance
+SCROLL_BAR_ROOM = 16  # the side panel's scroll bar, when a very short window needs it
 
 MODE_NAMES = {
     "side": "Side by side",
@@ -61,6 +64,8 @@ class CompareView(QWidget):
         self.setAccessibleName(self.tr("Compare photos"))
         self.pair: list[Photo | None] = [None, None]
         self.aligned = False
+        self.load_error = ""
+        self._loading = [0, 0]  # one number per side, raised each time a photo is chosen
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 14, 20, 10)
         outer.addLayout(self._top_row())
@@ -70,20 +75,26 @@ class CompareView(QWidget):
         self.warning.hide()
         outer.addWidget(self.warning)
         body = QHBoxLayout()
+        picture = QVBoxLayout()
+        picture.setSpacing(0)
         self.canvas = CompareCanvas()
-        body.addWidget(self.canvas, 1)
+        picture.addWidget(self.canvas, 1)
+        self.legend = CompareLegend()
+        picture.addWidget(self.legend)
+        body.addLayout(picture, 1)
         self.panel = MeasurePanel(self)
-        side = QScrollArea()
-        side.setWidget(self.panel)
-        side.setWidgetResizable(True)
-        side.setFrameShape(QFrame.Shape.NoFrame)
-        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        side.setFixedWidth(self.panel.width() + 16)
-        side.setAccessibleName(self.tr("Alignment and estimate"))
-        body.addWidget(side)
+        # Only a fallback for very short windows: at 1280 x 720 the panel fits as it is.
+        self.side = QScrollArea()
+        self.side.setWidget(self.panel)
+        self.side.setWidgetResizable(True)
+        self.side.setFrameShape(QFrame.Shape.NoFrame)
+        self.side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side.setFixedWidth(self.panel.width() + SCROLL_BAR_ROOM)
+        self.side.setAccessibleName(self.tr("Alignment and estimate"))
+        body.addWidget(self.side)
         outer.addLayout(body, 1)
         self.canvas.landmark_added.connect(self._landmarks_changed)
-        self.canvas.region_drawn.connect(lambda _: self.panel.measure())
+        self.canvas.region_drawn.connect(self._region_drawn)
         self.canvas.scale_picked.connect(self._scale_picked)
         self._shortcuts()
 
@@ -176,6 +187,7 @@ class CompareView(QWidget):
             picker.blockSignals(False)
         self._load(0, before)
         self._load(1, after)
+        self.canvas.follow_fit()
         self.canvas.setFocus()
 
     def _picked(self, index: int) -> None:
@@ -187,15 +199,27 @@ class CompareView(QWidget):
     def _load(self, index: int, photo: Photo) -> None:
         self.pair[index] = photo
         self.reset_alignment()
+        self.canvas.region = None
         self.panel.clear_results()
         label = photo.taken_at.strftime("%d %b %Y") + (" · UV" if photo.light == "uv" else "")
+        self.load_error = ""
+        self._loading[index] += 1
+        token = self._loading[index]
+
+        def current() -> bool:  # a photo chosen since then wins, however late this one is
+            return self._loading[index] == token
+
         load_photo(
             self,
             self.library.path_of(photo),
-            lambda loaded: self.canvas.set_photo(index, loaded, label),
-            lambda loaded: self.canvas.update(),
-            lambda error: self.panel.say(str(error)),
+            lambda loaded: current() and self.canvas.set_photo(index, loaded, label),
+            lambda loaded: current() and self.canvas.update(),
+            lambda error: current() and self._load_failed(error),
         )
+        self._check_pair()
+
+    def _load_failed(self, error: BaseException) -> None:
+        self.load_error = error.one_line() if isinstance(error, UserError) else str(error)
         self._check_pair()
 
     def _check_pair(self) -> None:
@@ -212,6 +236,8 @@ class CompareView(QWidget):
             notes.append(self.tr("These photos are of different body sites."))
         if before and after and before.taken_at > after.taken_at:
             notes.append(self.tr("The 'before' photo is newer than the 'after' photo."))
+        if self.load_error:
+            notes.append(self.load_error)
         self.warning.setText("  ".join(notes))
         self.warning.setVisible(bool(notes))
 
@@ -220,6 +246,7 @@ class CompareView(QWidget):
         self.canvas.set_mode(mode)
         self.mode_buttons[mode].setChecked(True)
         self.opacity.setVisible(mode == "overlay")
+        self.refresh_legend()
 
     def canvas_fit(self) -> None:
         self.canvas.fit_all()
@@ -242,18 +269,18 @@ class CompareView(QWidget):
             return
         from vitidesk.ui.compare.jobs import align
 
-        self.panel.say(self.tr("Aligning…"))
+        self.panel.say_alignment(self.tr("Aligning…"))
         run_in_background(
             self,
             lambda: align(self.library.path_of(before), self.library.path_of(after)),
             self._aligned_automatically,
-            lambda error: self.panel.say(str(error)),
+            lambda error: self.panel.say_alignment(str(error)),
         )
 
     def _aligned_automatically(self, result) -> None:
         if result.confidence < MIN_CONFIDENCE:
             self.panel.alignment_changed(None)
-            self.panel.say(
+            self.panel.say_alignment(
                 self.tr(
                     "VitiDesk could not line these photos up by itself. Use “Pick matching "
                     "points” and click the same 2 or 3 spots on each photo."
@@ -280,13 +307,15 @@ class CompareView(QWidget):
         refs, moving = self.canvas.ref_points, self.canvas.moving_points
         count = min(len(refs), len(moving))
         if count < 2:
-            self.panel.say(self.tr("Click at least 2 matching points on each photo first."))
+            self.panel.say_alignment(
+                self.tr("Click at least 2 matching points on each photo first.")
+            )
             return
         # Points on the later photo were clicked in its own pixels: fit from those.
         try:
             similarity = fit_landmarks(moving[:count], refs[:count])
         except ValueError as exc:
-            self.panel.say(str(exc))
+            self.panel.say_alignment(str(exc))
             return
         self.canvas.tool = "pan"
         self.apply_alignment(similarity)
@@ -311,6 +340,22 @@ class CompareView(QWidget):
     def show_masks(self, masks) -> None:
         self.canvas.masks = masks
         self.canvas.update()
+        self.refresh_legend()
+
+    def _region_drawn(self, _region: QRectF) -> None:
+        self.refresh_legend()
+        self.panel.measure()
+
+    def refresh_legend(self) -> None:
+        dates = tuple(
+            photo.taken_at.strftime("%d %b %Y") if photo is not None else "" for photo in self.pair
+        )
+        self.legend.follow(self.canvas, dates)
+
+    def keep_result_in_view(self) -> None:
+        """The numbers and the note under them are seen together, even in a short window."""
+        self.side.ensureWidgetVisible(self.panel.result, 0, 0)
+        self.side.ensureWidgetVisible(self.panel.note, 0, 0)
 
     @staticmethod
     def mask_colours():

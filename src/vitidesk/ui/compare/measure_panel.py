@@ -7,10 +7,21 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vitidesk.ui.tasks import run_in_background
-from vitidesk.ui.widgets.page import Card, wrapped_label
+from vitidesk.ui.widgets.page import link_button, wrapped_label
 
 if TYPE_CHECKING:
     from vitidesk.ui.compare.compare_view import CompareView
@@ -19,27 +30,83 @@ ESTIMATE_NOTE = (
     "This is an estimate from the photos, not a diagnosis. Light, angle and distance change it: "
     "take each photo the same way."
 )
+PANEL_WIDTH = 276  # leaves the photos most of a 1280 px window (sidebar 280 px)
+STEPS = ("align", "estimate")
 
 
 class MeasurePanel(QWidget):
+    """Two steps, one shown at a time so each fits a small screen without scrolling:
+    "Line up" (align the pair) and "Estimate" (the numbers, with the note right under them)."""
+
     def __init__(self, view: CompareView) -> None:
         super().__init__()
         self.view = view
-        self.setFixedWidth(300)
+        self.setFixedWidth(PANEL_WIDTH)
         self.estimates = None  # PairEstimate
         self.shown = None  # (before, after) after any threshold change
         self.pixels_per_cm: float | None = None
         self.spans = (1.0, 1.0)
         column = QVBoxLayout(self)
         column.setContentsMargins(10, 0, 0, 0)
-        column.addWidget(self._alignment_card())
-        column.addWidget(self._estimate_card())
+        column.setSpacing(8)
+        column.addLayout(self._step_switch())
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._alignment_page())
+        self.pages.addWidget(self._estimate_page())
+        column.addWidget(self.pages)
         column.addStretch(1)
+        self.show_step("align")
 
-    # -- cards ---------------------------------------------------------------------------
-    def _alignment_card(self) -> Card:
-        card = Card(self.tr("Line the photos up"))
-        self.align_status = card.add_text(self.tr("Not aligned yet."), "Muted")
+    # -- steps ---------------------------------------------------------------------------
+    def _step_switch(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        self.step_group = QButtonGroup(self)
+        self.step_buttons: dict[str, QPushButton] = {}
+        for key, text, tip in (
+            ("align", self.tr("1 Line up"), self.tr("Line the two photos up")),
+            ("estimate", self.tr("2 Estimate"), self.tr("Estimate the change in a region")),
+        ):
+            button = QPushButton(text)
+            button.setCheckable(True)
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+            button.setStyleSheet("padding: 6px 8px;")
+            button.clicked.connect(lambda _=False, k=key: self.show_step(k))
+            self.step_group.addButton(button)
+            self.step_buttons[key] = button
+            row.addWidget(button, 1)
+        return row
+
+    def show_step(self, key: str) -> None:
+        self.step_buttons[key].setChecked(True)
+        self.pages.setCurrentIndex(STEPS.index(key))
+
+    def current_step(self) -> str:
+        return STEPS[self.pages.currentIndex()]
+
+    @staticmethod
+    def _page() -> tuple[QFrame, QVBoxLayout]:
+        frame = QFrame()
+        frame.setObjectName("Card")
+        body = QVBoxLayout(frame)
+        body.setContentsMargins(12, 12, 12, 12)
+        body.setSpacing(8)
+        return frame, body
+
+    def _alignment_page(self) -> QFrame:
+        page, body = self._page()
+        heading = wrapped_label(self.tr("Line the photos up"), "CardTitle")
+        body.addWidget(heading)
+        body.addWidget(
+            wrapped_label(
+                self.tr("Then the same skin is measured on both dates."),
+                "Muted",
+            )
+        )
+        self.align_status = wrapped_label(self.tr("Not aligned yet."))
+        self.align_status.setAccessibleName(self.tr("Alignment"))
+        body.addWidget(self.align_status)
         self.auto_button = QPushButton(self.tr("Align automatically"))
         self.auto_button.clicked.connect(self.view.align_automatically)
         self.points_button = QPushButton(self.tr("Pick matching points"))
@@ -54,46 +121,64 @@ class MeasurePanel(QWidget):
         undo = QPushButton(self.tr("Undo alignment"))
         undo.clicked.connect(self.view.reset_alignment)
         for button in (self.auto_button, self.points_button, self.use_points, undo):
-            card.body.addWidget(button)
-        return card
+            body.addWidget(button)
+        next_step = link_button(self.tr("Next: estimate the change ▶"))
+        next_step.clicked.connect(lambda: self.show_step("estimate"))
+        body.addWidget(next_step)
+        return page
 
-    def _estimate_card(self) -> Card:
-        card = Card(self.tr("Estimate the change"))
-        self.result = wrapped_label(
-            self.tr("Draw a region around a patch, or measure the whole photo.")
-        )
-        self.result.setAccessibleName(self.tr("Result of the estimate"))
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        card.body.addWidget(self.result)
+    def _estimate_page(self) -> QFrame:
+        page, body = self._page()
+        body.addWidget(wrapped_label(self.tr("Estimate the change"), "CardTitle"))
         self.region_button = QPushButton(self.tr("Draw a region"))
         self.region_button.setCheckable(True)
         self.region_button.setToolTip(self.tr("Drag a box around the patch on either photo"))
         self.region_button.toggled.connect(
             lambda on: setattr(self.view.canvas, "tool", "region" if on else "pan")
         )
-        whole = QPushButton(self.tr("Whole photo"))
-        whole.clicked.connect(self._whole_photo)
+        self.whole_button = QPushButton(self.tr("Whole photo"))
+        self.whole_button.setToolTip(self.tr("Measure all the skin in the photos"))
+        self.whole_button.clicked.connect(self._whole_photo)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        for button in (self.region_button, self.whole_button):
+            button.setStyleSheet("padding: 7px 6px;")
+            row.addWidget(button, 1)
+        body.addLayout(row)
         scale = QPushButton(self.tr("Set the scale…"))
         scale.setToolTip(self.tr("Click both ends of a ruler or coin on the 'before' photo"))
         scale.clicked.connect(lambda: setattr(self.view.canvas, "tool", "scale"))
-        for button in (self.region_button, whole, scale):
-            card.body.addWidget(button)
+        body.addWidget(scale)
+        self.result = wrapped_label(
+            self.tr("Draw a region around a patch, or measure the whole photo.")
+        )
+        self.result.setAccessibleName(self.tr("Result of the estimate"))
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        body.addWidget(self.result)
+        # Right under the numbers, never scrolled away from them.
+        self.note = wrapped_label(self.tr(ESTIMATE_NOTE), "Muted")
+        self.note.setAccessibleName(self.tr("About the estimate"))
+        body.addWidget(self.note)
+        slider_row = QHBoxLayout()
         slider_label = QLabel(self.tr("&Sensitivity:"))
         self.threshold = QSlider(Qt.Orientation.Horizontal)
         self.threshold.setRange(-50, 50)
         self.threshold.setValue(0)
         self.threshold.setEnabled(False)
         self.threshold.setAccessibleName(self.tr("Sensitivity of the estimate"))
+        self.threshold.setToolTip(
+            self.tr("Right counts more skin as patch; left counts only the clearest patches")
+        )
         self.threshold.valueChanged.connect(self._threshold_moved)
         slider_label.setBuddy(self.threshold)
-        card.body.addWidget(slider_label)
-        card.body.addWidget(self.threshold)
+        slider_row.addWidget(slider_label)
+        slider_row.addWidget(self.threshold, 1)
+        body.addLayout(slider_row)
         self.mask_toggle = QCheckBox(self.tr("Show what is counted"))
         self.mask_toggle.setChecked(True)
         self.mask_toggle.toggled.connect(self._mask_toggled)
-        card.body.addWidget(self.mask_toggle)
-        card.add_text(self.tr(ESTIMATE_NOTE), "Muted")
-        return card
+        body.addWidget(self.mask_toggle)
+        return page
 
     # -- alignment -----------------------------------------------------------------------
     def _points_mode(self, on: bool) -> None:
@@ -125,9 +210,15 @@ class MeasurePanel(QWidget):
             )
         )
 
+    def say_alignment(self, text: str) -> None:
+        self.show_step("align")
+        self.align_status.setText(text)
+
     # -- estimate ------------------------------------------------------------------------
     def say(self, text: str) -> None:
+        self.show_step("estimate")
         self.result.setText(text)
+        self.view.keep_result_in_view()
 
     def clear_results(self) -> None:
         self.estimates = None
@@ -158,6 +249,7 @@ class MeasurePanel(QWidget):
         from vitidesk.ui.compare.jobs import measure_pair
 
         self.region_button.setChecked(False)
+        self.show_step("estimate")
         library = self.view.library
         region = self.view.region()
         transform = self.view.canvas.transform_b
@@ -189,7 +281,8 @@ class MeasurePanel(QWidget):
         pair = self.estimates
         shown = []
         for estimate, span in zip((pair.before, pair.after), self.spans, strict=True):
-            threshold = estimate.auto_threshold + value / 50 * span / 2
+            # Right is more sensitive: a lower threshold counts more skin as patch.
+            threshold = estimate.auto_threshold - value / 50 * span / 2
             shown.append(with_threshold(estimate, threshold, pair.pixels_per_cm))
         self._show(*shown)
 
@@ -222,6 +315,7 @@ class MeasurePanel(QWidget):
         if self.view.region() is None:
             lines.append(self.tr("(Whole photo. Draw a region around one patch to focus.)"))
         self.result.setText("\n".join(lines))
+        self.view.keep_result_in_view()
 
     def _mask_toggled(self, on: bool) -> None:
         self.view.canvas.show_masks = on
