@@ -111,17 +111,17 @@
 <context>
     <name>AudienceWindow</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="131"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="143"/>
         <source>VitiDesk presentation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="145"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="152"/>
         <source>Step indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="168"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="175"/>
         <source>Blank screen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1410,32 +1410,32 @@
 <context>
     <name>PresenterConsole</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="200"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="219"/>
         <source>VitiDesk presenter console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="215"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="231"/>
         <source>Presenter notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="221"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="234"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="243"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="267"/>
         <source>(No notes for this step.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="246"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="270"/>
         <source>Next: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="246"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="270"/>
         <source>Last step.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2185,92 +2185,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="74"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="87"/>
         <source>Back (Left arrow)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="75"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="88"/>
         <source>Next (Right arrow or Space)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="76"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="89"/>
         <source>Pointer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="76"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="89"/>
         <source>Pointer (P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="77"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="90"/>
         <source>Pen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="77"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="90"/>
         <source>Draw on the diagram (D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="78"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="91"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="78"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="91"/>
         <source>Undo the last line (Ctrl+Z)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="79"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="92"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="79"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="92"/>
         <source>Clear the drawing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="81"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="94"/>
         <source>JAK inhibitor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="82"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="95"/>
         <source>Cream on or off (J)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="87"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="100"/>
         <source>Blank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="87"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="100"/>
         <source>Blank the screen (B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="88"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="101"/>
         <source>Save…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="88"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="101"/>
         <source>Save this step as PDF or PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="89"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="102"/>
         <source>Exit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="89"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="102"/>
         <source>Leave presenter mode (Esc)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton
 
 from tests.photo_samples import oriented_jpeg, upright_reference
 from vitidesk.core.photo_import import prepare_photo
 from vitidesk.storage.photos import PhotoLibrary
 from vitidesk.ui.main_window import MainWindow
 from vitidesk.ui.photos import photo_actions
+from vitidesk.ui.photos.capture_guide import CaptureGuideDialog, key_points
 from vitidesk.ui.photos.page import PhotosPage
 
 
@@ -45,6 +46,49 @@ def test_empty_library_shows_a_friendly_start(photos: PhotosPage) -> None:
     assert photos.stack.currentWidget() is photos.empty
     assert "No photos yet" in photos.empty_title.text()
     assert photos.sites.item(0).text() == "All photos (0)"
+
+
+def test_an_empty_library_has_one_next_step_with_the_photo_guide_beside_it(
+    qtbot, photos: PhotosPage, tmp_path: Path, monkeypatch, opened_dialogs
+) -> None:
+    assert "add a first photo" in photos.empty_title.text()
+    primary = [
+        button
+        for button in photos.findChildren(QPushButton)
+        if button.objectName() == "PrimaryButton" and button.isVisible()
+    ]
+    assert primary == [photos.first_button]
+    assert photos.first_button.text().startswith("Add a first photo")
+    points = [label.text() for label in photos.guide_points if label.isVisible()]
+    assert len(points) == len(key_points()) >= 4
+    assert all(point in text for point, text in zip(key_points(), points, strict=True))
+    qtbot.mouseClick(photos.guide_link, Qt.MouseButton.LeftButton)
+    assert isinstance(opened_dialogs[-1], CaptureGuideDialog)
+    chosen = _samples(tmp_path, 1)
+    asked = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileNames",
+        lambda *a, **k: asked.append(a) or ([str(p) for p in chosen], ""),
+    )
+    monkeypatch.setattr("vitidesk.ui.photos.page.ImportOptionsDialog.exec", lambda self: 1)
+    qtbot.mouseClick(photos.first_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    qtbot.waitUntil(lambda: photos.model.rowCount() == 1, timeout=15000)
+    assert photos.stack.currentWidget() is photos.timeline_pane
+    assert photos.add_button.isVisible() and photos.guide_button.isVisible()
+
+
+def test_an_empty_body_site_offers_to_add_photos_of_it(
+    qtbot, photos: PhotosPage, tmp_path: Path
+) -> None:
+    _import(qtbot, photos, _samples(tmp_path, 1))
+    names = [photos.sites.item(r).text() for r in range(photos.sites.count())]
+    photos.sites.setCurrentRow(names.index("Neck (0)"))
+    assert photos.stack.currentWidget() is photos.empty
+    assert photos.empty_title.text() == "No photos of Neck yet"
+    assert photos.first_button.text() == "Add photos…"
+    assert not photos.add_button.isVisible()  # one "Add" button on screen, not two
 
 
 def test_added_photos_appear_on_the_timeline_with_thumbnails(

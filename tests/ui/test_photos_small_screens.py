@@ -103,3 +103,22 @@ def test_the_estimate_note_is_read_with_the_numbers(qtbot, qapp, demo_state) -> 
         assert not in_view(panel.note)
         qtbot.mouseClick(panel.step_buttons["estimate"], Qt.MouseButton.LeftButton)
         assert in_view(panel.result) and in_view(panel.note)
+
+
+@pytest.mark.parametrize("size", SMALL_SCREENS)
+def test_the_first_photo_step_and_the_guide_are_in_view(
+    qtbot, qapp, state, size: tuple[int, int]
+) -> None:
+    with look_applied(qapp):
+        window = MainWindow(state)
+        qtbot.addWidget(window)
+        window.show()
+        resize_window(qtbot, window, *size)
+        window.sidebar.select(1)
+        photos = window.current_page()
+        qtbot.wait(20)
+        assert sideways_scroll_bars(window) == []
+        assert fits(window, size)
+        for widget in (photos.empty_title, photos.first_button, *photos.guide_points):
+            assert in_view(widget), widget.text()
+        assert in_view(photos.guide_link)

@@ -6,6 +6,7 @@ import re
 from html import escape
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QTextBrowser, QVBoxLayout
 
@@ -13,6 +14,19 @@ from vitidesk.core.lesson_text import to_html
 from vitidesk.core.resources import read_text
 
 SECTION = re.compile(r"^##\s+(.+?)\s*(?:\{#[\w-]+\})?\s*$", re.MULTILINE)
+
+
+def key_points() -> list[str]:
+    """The guide in five lines (one per section of resources/photos/capture_guide.md), for the
+    empty Photos page; the whole guide is one click away."""
+    tr = QCoreApplication.translate
+    return [
+        tr("CaptureGuide", "Same spot, same plain dark background, same distance."),
+        tr("CaptureGuide", "Same soft light: the same lamp or window, at the same time of day."),
+        tr("CaptureGuide", "Same camera, no zoom, no filters. Hold it straight, facing the skin."),
+        tr("CaptureGuide", "A small ruler or sticker near the patch, not on it, shows its size."),
+        tr("CaptureGuide", "Mark UV lamp photos as UV. Compare UV only with UV."),
+    ]
 
 
 def guide_html() -> str:

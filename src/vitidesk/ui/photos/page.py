@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -34,9 +35,10 @@ from vitidesk.ui.photos.import_flow import (
 )
 from vitidesk.ui.photos.timeline_model import THUMB_PX, PhotoRole, ThumbnailCache, TimelineModel
 from vitidesk.ui.shortcuts import StandardKey, bind, with_key
-from vitidesk.ui.widgets.page import wrapped_label
+from vitidesk.ui.widgets.page import Card, link_button, text_scroll_area, wrapped_label
 
 ALL_SITES = -1
+EMPTY_STATE_WIDTH = 640  # a comfortable reading line for the first steps
 
 
 def _tr(text: str) -> str:
@@ -182,33 +184,47 @@ class PhotosPage(QWidget):
         pane_column.addLayout(self.action_row)
         self.timeline.selectionModel().selectionChanged.connect(self._selection_changed)
         self.stack.addWidget(self.timeline_pane)
-        self.empty = QWidget()
-        empty_column = QVBoxLayout(self.empty)
-        empty_column.addStretch(1)
-        self.empty_title = wrapped_label("", "CardTitle")
-        self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty_column.addWidget(self.empty_title)
-        hint = wrapped_label(
-            self.tr(
-                "Add photos from your phone or camera, or drag them here. Take each photo the "
-                "same way every time, so changes are easy to see."
-            )
-        )
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty_column.addWidget(hint)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        first = QPushButton(self.tr("Add photos…"))
-        first.clicked.connect(self.add_photos)
-        guide = QPushButton(self.tr("Read the photo guide"))
-        guide.clicked.connect(self.show_guide)
-        buttons.addWidget(first)
-        buttons.addWidget(guide)
-        buttons.addStretch(1)
-        empty_column.addLayout(buttons)
-        empty_column.addStretch(2)
+        self.empty = self._empty_state()
         self.stack.addWidget(self.empty)
         return self.stack
+
+    def _empty_state(self) -> QScrollArea:
+        """No photos here yet: one next step (add), with the guide's key points right there."""
+        content = QWidget()
+        content.setObjectName("PageInner")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(24, 16, 24, 16)
+        column.setSpacing(12)
+        column.addStretch(1)
+        self.empty_title = wrapped_label("", "CardTitle")
+        column.addWidget(self.empty_title)
+        column.addWidget(
+            wrapped_label(self.tr("Choose photos from your phone or camera, or drag them here."))
+        )
+        self.first_button = QPushButton(self.tr("Add a first photo…"))
+        self.first_button.setObjectName("PrimaryButton")
+        self.first_button.setToolTip(with_key(self.tr("Add photos from files"), StandardKey.Open))
+        self.first_button.clicked.connect(self.add_photos)
+        column.addWidget(self.first_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(self._guide_card())
+        column.addStretch(2)
+        content.setMaximumWidth(EMPTY_STATE_WIDTH)
+        holder = QWidget()
+        holder.setObjectName("PageInner")
+        centre = QHBoxLayout(holder)
+        centre.setContentsMargins(0, 0, 0, 0)
+        centre.addWidget(content)
+        return text_scroll_area(holder, self.tr("Getting started with photos"))
+
+    def _guide_card(self) -> Card:
+        from vitidesk.ui.photos.capture_guide import key_points
+
+        card = Card(self.tr("Take each photo the same way"))
+        self.guide_points = [card.add_text(f"•  {point}") for point in key_points()]
+        self.guide_link = link_button(self.tr("Read the whole photo guide"))
+        self.guide_link.clicked.connect(self.show_guide)
+        card.body.addWidget(self.guide_link, 0, Qt.AlignmentFlag.AlignLeft)
+        return card
 
     # -- data ----------------------------------------------------------------------------
     def _store_replaced(self) -> None:
@@ -265,16 +281,24 @@ class PhotosPage(QWidget):
         self.model.load(None if site_id == ALL_SITES else site_id)
         self.compare_button.setEnabled(self.model.rowCount() >= 2)
         self._selection_changed()
-        if self.model.rowCount():
+        has_photos = self.model.rowCount() > 0
+        if has_photos:
             self.stack.setCurrentWidget(self.timeline_pane)
         else:
             site = self.current_site()
-            self.empty_title.setText(
-                self.tr("No photos of {0} yet").format(site.name)
-                if site
-                else self.tr("No photos yet")
+            first = not any(s.photo_count for s in self.library.sites())
+            if first:
+                self.empty_title.setText(self.tr("No photos yet: add a first photo"))
+            else:
+                name = _tr(site.name) if site and site.builtin else (site.name if site else "")
+                self.empty_title.setText(self.tr("No photos of {0} yet").format(name))
+            self.first_button.setText(
+                self.tr("Add a first photo…") if first else self.tr("Add photos…")
             )
             self.stack.setCurrentWidget(self.empty)
+        # The empty state carries the one next step: no second "Add" or guide button above it.
+        for button in (self.add_button, self.guide_button, self.compare_button):
+            button.setVisible(has_photos)
 
     def _selection_changed(self, *args) -> None:
         single = len(self.timeline.selectionModel().selectedIndexes()) == 1
@@ -368,6 +392,7 @@ class PhotosPage(QWidget):
         site = next(s for s in sites if s.id == options.site_id())
         self.busy = True
         self.add_button.setEnabled(False)
+        self.first_button.setEnabled(False)
         self.status.setText(self.tr("Adding {0} photo(s)…").format(len(paths)))
         run_import(
             self,
@@ -383,6 +408,7 @@ class PhotosPage(QWidget):
     def _imported(self, outcomes: list[ImportOutcome], site, options) -> None:
         self.busy = False
         self.add_button.setEnabled(True)
+        self.first_button.setEnabled(True)
         added = sum(o.status == "imported" for o in outcomes)
         self.status.setText(self.tr("{0} of {1} photo(s) added.").format(added, len(outcomes)))
         self.state.photos_changed.emit()
