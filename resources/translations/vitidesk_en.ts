@@ -1173,218 +1173,218 @@
 <context>
     <name>PhotosPage</name>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="53"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="85"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="55"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="87"/>
         <source>Photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="75"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="77"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="90"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="92"/>
         <source>Your skin photos by body site and date. They stay on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="95"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="97"/>
         <source>Photo guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="96"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="98"/>
         <source>How to take photos the same way each time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="98"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="296"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="100"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="311"/>
         <source>Add photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="101"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="206"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="103"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="209"/>
         <source>Add photos from files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="103"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="105"/>
         <source>Compare…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="105"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="107"/>
         <source>See two dates side by side, with swipe, overlay and an estimate of change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="119"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="121"/>
         <source>Body sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="125"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="127"/>
         <source>New body site…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="134"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="136"/>
         <source>Photo timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="162"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="165"/>
         <source>Date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="163"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="166"/>
         <source>Move…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="164"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="463"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="167"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="478"/>
         <source>Name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="165"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="168"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="166"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="468"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="169"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="483"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="173"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="176"/>
         <source>Change the date of the selected photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="174"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="177"/>
         <source>Move the selected photo to another body site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="175"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="178"/>
         <source>Give the selected photo a short name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="176"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="179"/>
         <source>Switch between normal light and UV (Wood&apos;s lamp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="177"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="180"/>
         <source>Delete the selected photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="202"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="205"/>
         <source>Choose photos from your phone or camera, or drag them here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="204"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="296"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="207"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="311"/>
         <source>Add a first photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="217"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="220"/>
         <source>Getting started with photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="222"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="225"/>
         <source>Take each photo the same way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="224"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="227"/>
         <source>Read the whole photo guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="247"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="262"/>
         <source>All photos ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="291"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="306"/>
         <source>No photos yet: add a first photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="294"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="309"/>
         <source>No photos of {0} yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="330"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="345"/>
         <source>Add at least two photos to compare them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="349"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="364"/>
         <source>New body site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="349"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="364"/>
         <source>Name, such as &apos;left knee&apos;:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="364"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="379"/>
         <source>Rename body site…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="369"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="384"/>
         <source>Rename body site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="369"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="384"/>
         <source>New name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="396"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="411"/>
         <source>Adding {0} photo(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="413"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="428"/>
         <source>{0} of {1} photo(s) added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="451"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="466"/>
         <source>Mark as normal light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="451"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="466"/>
         <source>Mark as UV light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="455"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="470"/>
         <source>Change date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="459"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="474"/>
         <source>Move to body site…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1552,7 +1552,7 @@
     </message>
     <message>
         <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="76"/>
-        <source>Every number and claim in the lessons comes from these sources. Lessons last reviewed: {0}. {1}</source>
+        <source>Every number and claim in the lessons comes from these sources. Lessons last reviewed: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -194,3 +194,17 @@ def test_a_new_body_site_can_be_added_and_renamed(qtbot, photos: PhotosPage, mon
     photos.sites.setCurrentRow(names.index("Left knee (0)"))
     photos.rename_site(photos.current_site())
     assert "Right knee (0)" in [photos.sites.item(r).text() for r in range(photos.sites.count())]
+
+
+def test_the_timeline_columns_share_the_width(qtbot, photos: PhotosPage, tmp_path: Path) -> None:
+    """No empty strip down the right of the thumbnails, whatever the window's width."""
+    _import(qtbot, photos, _samples(tmp_path))
+    window = photos.window()
+    for width in (900, 1013, 1280):
+        window.setMaximumSize(10_000, 10_000)
+        window.resize(width, 700)
+        qtbot.waitUntil(lambda width=width: window.width() == width)
+        room = photos.timeline.viewport().width()
+        cell = photos.timeline.gridSize().width()
+        columns = room // cell
+        assert columns >= 1 and room - columns * cell < columns, (width, room, cell)

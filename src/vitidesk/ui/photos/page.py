@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -39,6 +39,8 @@ from vitidesk.ui.widgets.page import Card, link_button, text_scroll_area, wrappe
 
 ALL_SITES = -1
 EMPTY_STATE_WIDTH = 640  # a comfortable reading line for the first steps
+CELL_MIN_WIDTH = THUMB_PX + 28  # a thumbnail and room for a two-line caption
+CELL_HEIGHT = THUMB_PX + 62
 
 
 def _tr(text: str) -> str:
@@ -145,7 +147,8 @@ class PhotosPage(QWidget):
         self.timeline.setLayoutMode(QListView.LayoutMode.Batched)
         self.timeline.setBatchSize(200)
         self.timeline.setIconSize(QSize(THUMB_PX, THUMB_PX))
-        self.timeline.setGridSize(QSize(THUMB_PX + 28, THUMB_PX + 62))
+        self.timeline.setGridSize(QSize(CELL_MIN_WIDTH, CELL_HEIGHT))
+        self.timeline.viewport().installEventFilter(self)
         self.timeline.setWordWrap(True)
         self.timeline.setSpacing(6)
         self.timeline.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
@@ -225,6 +228,18 @@ class PhotosPage(QWidget):
         self.guide_link.clicked.connect(self.show_guide)
         card.body.addWidget(self.guide_link, 0, Qt.AlignmentFlag.AlignLeft)
         return card
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.timeline.viewport() and event.type() == QEvent.Type.Resize:
+            self._justify_timeline(event.size().width())
+        return super().eventFilter(watched, event)
+
+    def _justify_timeline(self, width: int) -> None:
+        """As many columns as fit, sharing the width: no empty strip down the right side."""
+        columns = max(1, width // CELL_MIN_WIDTH)
+        cell = QSize(max(CELL_MIN_WIDTH, width // columns), CELL_HEIGHT)
+        if cell != self.timeline.gridSize():
+            self.timeline.setGridSize(cell)
 
     # -- data ----------------------------------------------------------------------------
     def _store_replaced(self) -> None:

@@ -18,7 +18,7 @@ PhotoRole = Qt.ItemDataRole.UserRole + 1
 
 
 def _load_thumbnail(path: str) -> QImage:
-    """The thumbnail centred on a square tile, so every caption lines up.
+    """The thumbnail on a square tile, so every caption lines up.
     Runs on a worker: QImage and QPainter-on-QImage (unlike QPixmap) are safe there."""
     image = QImage(path)
     if image.isNull():
@@ -32,7 +32,8 @@ def _load_thumbnail(path: str) -> QImage:
     tile = QImage(THUMB_PX, THUMB_PX, QImage.Format.Format_ARGB32_Premultiplied)
     tile.fill(Qt.GlobalColor.transparent)  # the list's own background shows in light and dark
     painter = QPainter(tile)
-    painter.drawImage((THUMB_PX - scaled.width()) // 2, (THUMB_PX - scaled.height()) // 2, scaled)
+    # On the tile's bottom edge: a wide photo sits right above its caption, not far from it.
+    painter.drawImage((THUMB_PX - scaled.width()) // 2, THUMB_PX - scaled.height(), scaled)
     painter.end()
     return tile
 
