@@ -1247,7 +1247,7 @@
     </message>
     <message>
         <location filename="../../src/vitidesk/ui/photos/page.py" line="167"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="478"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="484"/>
         <source>Name…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1258,7 +1258,7 @@
     </message>
     <message>
         <location filename="../../src/vitidesk/ui/photos/page.py" line="169"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="483"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="489"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1329,62 +1329,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="345"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="351"/>
         <source>Add at least two photos to compare them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="364"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="370"/>
         <source>New body site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="364"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="370"/>
         <source>Name, such as &apos;left knee&apos;:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="379"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="385"/>
         <source>Rename body site…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="384"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="390"/>
         <source>Rename body site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="384"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="390"/>
         <source>New name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="411"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="417"/>
         <source>Adding {0} photo(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="428"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="434"/>
         <source>{0} of {1} photo(s) added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="466"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="472"/>
         <source>Mark as normal light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="466"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="472"/>
         <source>Mark as UV light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="470"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="476"/>
         <source>Change date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="474"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="480"/>
         <source>Move to body site…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1392,17 +1392,17 @@
 <context>
     <name>Presentation</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter.py" line="135"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter.py" line="140"/>
         <source>Save this step for the patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter.py" line="137"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter.py" line="142"/>
         <source>PDF document (*.pdf);;PNG image (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter.py" line="151"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter.py" line="156"/>
         <source>Not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1613,117 +1613,117 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="79"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="83"/>
         <source>Report options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="84"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="88"/>
         <source>Choose what to include, then press Preview to see the pages here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="97"/>
         <source>Report preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="101"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="106"/>
         <source>What to include</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="104"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="109"/>
         <source>Optional, for the cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="105"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="110"/>
         <source>Name on the cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="106"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="111"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="107"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="112"/>
         <source>Only from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="108"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="113"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="114"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="119"/>
         <source>Paper size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="119"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="124"/>
         <source>Paper:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="121"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="126"/>
         <source>Photos and estimates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="123"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="128"/>
         <source>Wellbeing questionnaires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="143"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="148"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="145"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="150"/>
         <source>Save PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="147"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="152"/>
         <source>Save the report as a PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="154"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="159"/>
         <source>The report is made on this computer and saved only where you choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="215"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="220"/>
         <source>Preparing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="245"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="250"/>
         <source>Page {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="251"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="256"/>
         <source>{0} page(s). Check them, then save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="274"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="288"/>
         <source>Save the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="289"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="303"/>
         <source>Not saved: {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="291"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="305"/>
         <source>Saved: {0} ({1} pages)</source>
         <translation type="unfinished"></translation>
     </message>

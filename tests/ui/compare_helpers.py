@@ -6,8 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 
-def open_compare_and_wait(qtbot, page):
-    page.reload()
+def open_compare_and_wait(qtbot, page, reload: bool = True):
+    if reload:
+        page.reload()
     page.open_compare()
     view = page.compare_view
     qtbot.waitUntil(

@@ -217,3 +217,20 @@ def test_the_difference_key_shows_the_colour_drawn_where_nothing_changed(
     assert drawn == same.colour
     swatch = same.grab().toImage()
     assert swatch.pixelColor(swatch.rect().center()) == same.colour
+
+
+def test_comparing_many_selected_photos_takes_one_body_site(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.sidebar.select(1)
+    page: PhotosPage = window.current_page()
+    library = page.library
+    for index, site in enumerate(("Face", "Face", "Trunk")):
+        prepared = prepare_photo(oriented_jpeg(tmp_path / f"{index}.jpg", 1 + index))
+        library.add(prepared, library.site_named(site))
+    page.reload()
+    page.timeline.selectAll()
+    view = open_compare_and_wait(qtbot, page, reload=False)
+    before, after = view.pair
+    assert before.site == after.site == "Face"
+    assert not view.warning.isVisible()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from tests.ui.compare_helpers import measure_whole_photo, open_compare_and_wait
 from vitidesk.core.demo_photos import render_sample
 from vitidesk.core.photo_import import prepare_photo
+from vitidesk.ui.compare.canvas import REGION_COLOUR
 from vitidesk.ui.compare.compare_view import CompareView
 from vitidesk.ui.main_window import MainWindow
 from vitidesk.ui.photos.page import PhotosPage
@@ -93,6 +94,8 @@ def test_a_drawn_region_is_measured_on_both_dates(qtbot, compare: CompareView) -
     assert "After" in text and "%" in text
     assert panel.shown[0].depigmented_fraction > panel.shown[1].depigmented_fraction
     assert all(mask is not None for mask in compare.canvas.masks)
+    box = next(w for w in compare.legend.widgets if w.label.text().startswith("Yellow dashed box"))
+    assert box.swatch.colour == REGION_COLOUR and box.swatch.dashed
     before_text = text
     panel.threshold.setValue(40)
     assert panel.result.text() != before_text or panel.shown is not None

@@ -177,6 +177,7 @@ class CompareView(QWidget):
     # -- choosing photos -----------------------------------------------------------------
     def open_pair(self, photos: list[Photo], before: Photo, after: Photo) -> None:
         self.photos = photos
+        self.canvas.region = None  # a new pair: a box drawn on the last one means nothing here
         for picker, chosen in zip(self.pickers, (before, after), strict=True):
             picker.blockSignals(True)
             picker.clear()
@@ -199,7 +200,6 @@ class CompareView(QWidget):
     def _load(self, index: int, photo: Photo) -> None:
         self.pair[index] = photo
         self.reset_alignment()
-        self.canvas.region = None
         self.panel.clear_results()
         label = photo.taken_at.strftime("%d %b %Y") + (" · UV" if photo.light == "uv" else "")
         self.load_error = ""

@@ -333,12 +333,18 @@ class PhotosPage(QWidget):
 
     # -- actions -------------------------------------------------------------------------
     def open_compare(self) -> None:
-        """Compare the two selected photos, or the first and latest of this site."""
+        """Compare the two selected photos; with more selected, or none, the first and latest
+        of one body site among them (never two sites when one site has a pair)."""
         from vitidesk.ui.compare.compare_view import CompareView, default_pair
 
         photos = list(self.model.photos)
         selected = sorted(self.selected_photos(), key=lambda p: (p.taken_at, p.id))
-        pair = (selected[0], selected[-1]) if len(selected) >= 2 else default_pair(photos)
+        if len(selected) == 2:
+            pair = (selected[0], selected[1])
+        elif len(selected) > 2:
+            pair = default_pair(selected) or (selected[0], selected[-1])
+        else:
+            pair = default_pair(photos)
         if pair is None and len(photos) >= 2:
             pair = (photos[0], photos[-1])
         if pair is None:
