@@ -71,39 +71,42 @@
     </message>
 </context>
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../src/vitidesk/ui/about_dialog.py" line="24"/>
+        <source>A private companion for people with vitiligo and their clinicians: lessons, photo comparison and wellbeing questionnaires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../src/vitidesk/ui/about_dialog.py" line="34"/>
+        <location filename="../../src/vitidesk/ui/about_dialog.py" line="42"/>
         <source>About VitiDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/about_dialog.py" line="41"/>
+        <location filename="../../src/vitidesk/ui/about_dialog.py" line="49"/>
         <source>VitiDesk logo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/about_dialog.py" line="43"/>
+        <location filename="../../src/vitidesk/ui/about_dialog.py" line="51"/>
         <source>VitiDesk {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/about_dialog.py" line="48"/>
-        <source>A private companion for people with vitiligo and their clinicians: lessons, photo comparison and wellbeing questionnaires.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/vitidesk/ui/about_dialog.py" line="53"/>
+        <location filename="../../src/vitidesk/ui/about_dialog.py" line="54"/>
         <source>Medical disclaimer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/about_dialog.py" line="58"/>
+        <location filename="../../src/vitidesk/ui/about_dialog.py" line="59"/>
         <source>Your data folder: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/about_dialog.py" line="59"/>
+        <location filename="../../src/vitidesk/ui/about_dialog.py" line="60"/>
         <source>Licence: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -542,7 +545,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/about_dialog.py" line="24"/>
+        <location filename="../../src/vitidesk/ui/about_dialog.py" line="32"/>
         <source>Private by design: VitiDesk never connects to the internet. Your photos and answers stay in a folder on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1867,177 +1870,182 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="31"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="32"/>
         <source>Settings and About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="32"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="33"/>
         <source>Where your data are kept, help contacts for your region, and about VitiDesk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="51"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="52"/>
         <source>Your data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="54"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="55"/>
         <source>Data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="57"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="58"/>
         <source>Open data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="59"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="60"/>
         <source>Check my data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="60"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="61"/>
         <source>Verify the database and every stored file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="67"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="68"/>
         <source>Result of the data check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="73"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="74"/>
         <source>Help in a crisis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="76"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="77"/>
         <source>Choose where you live so &quot;Get help&quot; shows the right phone numbers. You can also save a local number, such as your clinic&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="84"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="85"/>
         <source>Not set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="86"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="87"/>
         <source>Somewhere else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="92"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="93"/>
         <source>For example, your clinic or a local helpline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="95"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="96"/>
         <source>&amp;Region:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="97"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="98"/>
         <source>&amp;Local number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="99"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="100"/>
         <source>Region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="100"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="101"/>
         <source>Local number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="107"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="108"/>
         <source>Display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="110"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="111"/>
         <source>Follow the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="111"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="112"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="112"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="113"/>
         <source>Dark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="115"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="116"/>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="119"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="120"/>
         <source>&amp;Appearance:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="124"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="125"/>
         <source>Reduce motion (diagrams stay still)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="125"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="126"/>
         <source>Reduce motion</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="133"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="134"/>
         <source>Demo profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="136"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="137"/>
         <source>You are using the demo profile. It holds sample data only and is kept apart from your own data.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="140"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="141"/>
         <source>Reset demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="149"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="150"/>
         <source>About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="151"/>
-        <source>About VitiDesk…</source>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="152"/>
+        <source>VitiDesk {0}. {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/vitidesk/ui/settings/page.py" line="153"/>
+        <source>About VitiDesk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="155"/>
         <source>Keyboard shortcuts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="154"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="156"/>
         <source>Every shortcut in VitiDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="201"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="203"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="209"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="211"/>
         <source>All good: the database and all {0} stored files are intact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="213"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="215"/>
         <source>Problems found:</source>
         <translation type="unfinished"></translation>
     </message>

@@ -186,6 +186,21 @@ def test_the_demo_title_reads_vitidesk_demo_once(qtbot, qapp, demo_state) -> Non
     ) == 1
 
 
+def test_one_medical_disclaimer_per_screen(qtbot, window: MainWindow) -> None:
+    for row in range(len(SECTION_KEYS)):
+        window.sidebar.select(row)
+        window.current_page()
+        shown = [w for kind in (QLabel, QPushButton) for w in window.findChildren(kind)]
+        texts = [
+            w.text()
+            for w in shown
+            if w.isVisible()
+            and not w.text().startswith(str(window.state.paths.data_dir))
+            and ("disclaimer" in w.text().lower() or "not a substitute for advice" in w.text())
+        ]
+        assert len(texts) == 1, (SECTION_KEYS[row], texts)
+
+
 def test_a_saved_size_from_a_bigger_screen_is_shrunk_to_this_one(qtbot, state: AppState) -> None:
     first = MainWindow(state)
     qtbot.addWidget(first)

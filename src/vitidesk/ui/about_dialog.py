@@ -20,6 +20,14 @@ def disclaimer_text() -> str:
     )
 
 
+def description_text() -> str:
+    return QCoreApplication.translate(
+        "About",
+        "A private companion for people with vitiligo and their clinicians: "
+        "lessons, photo comparison and wellbeing questionnaires.",
+    )
+
+
 def privacy_text() -> str:
     return QCoreApplication.translate(
         "Disclaimer",
@@ -42,14 +50,7 @@ class AboutDialog(QDialog):
         layout.addWidget(logo)
         title = wrapped_label(self.tr("VitiDesk {0}").format(__version__), "PageTitle")
         layout.addWidget(title)
-        layout.addWidget(
-            wrapped_label(
-                self.tr(
-                    "A private companion for people with vitiligo and their clinicians: "
-                    "lessons, photo comparison and wellbeing questionnaires."
-                )
-            )
-        )
+        layout.addWidget(wrapped_label(description_text()))
         heading = wrapped_label(self.tr("Medical disclaimer"), "CardTitle")
         layout.addWidget(heading)
         self.disclaimer_label = wrapped_label(disclaimer_text())

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from vitidesk import __version__
 from vitidesk.core.crisis import load_crisis_directory
 from vitidesk.storage.check import CheckReport, check_store
-from vitidesk.ui.about_dialog import AboutDialog, disclaimer_text, privacy_text
+from vitidesk.ui.about_dialog import AboutDialog, description_text, privacy_text
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.demo_actions import reset_demo_profile
 from vitidesk.ui.shortcuts import StandardKey, with_key
@@ -147,7 +148,8 @@ class SettingsPage(SectionPage):
 
     def _about_card(self) -> Card:
         card = Card(self.tr("About"))
-        card.add_text(disclaimer_text())
+        # The medical disclaimer is one click away (the footer, and About VitiDesk), once.
+        card.add_text(self.tr("VitiDesk {0}. {1}").format(__version__, description_text()))
         about = QPushButton(self.tr("About VitiDesk…"))
         about.clicked.connect(self.show_about)
         keys = QPushButton(self.tr("Keyboard shortcuts…"))
