@@ -1605,128 +1605,128 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="52"/>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="59"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="53"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="60"/>
         <source>Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="64"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="65"/>
         <source>A printable summary for your dermatologist. You choose what goes in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="83"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="87"/>
         <source>Report options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="88"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="92"/>
         <source>Choose what to include, then press Preview to see the pages here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="97"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="101"/>
         <source>Report preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="106"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="110"/>
         <source>What to include</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="109"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="113"/>
         <source>Optional, for the cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="110"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="114"/>
         <source>Name on the cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="111"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="115"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="112"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="116"/>
         <source>Only from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="113"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="117"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="119"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="123"/>
         <source>Paper size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="124"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="128"/>
         <source>Paper:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="126"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="130"/>
         <source>Photos and estimates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="128"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="132"/>
         <source>Wellbeing questionnaires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="148"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="152"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="150"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="154"/>
         <source>Save PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="152"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="156"/>
         <source>Save the report as a PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="159"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="163"/>
         <source>The report is made on this computer and saved only where you choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="220"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="224"/>
         <source>Preparing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="250"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="254"/>
         <source>Page {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="256"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="260"/>
         <source>{0} page(s). Check them, then save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="288"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="292"/>
         <source>Save the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="303"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="307"/>
         <source>Not saved: {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="305"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="309"/>
         <source>Saved: {0} ({1} pages)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -35,18 +35,33 @@ class LessonError(UserError):
 
 @dataclass(frozen=True)
 class Reference:
+    """One source as the reader sees it: a full citation and nothing else (no review notes)."""
+
     key: str
-    authors: str
     title: str
     source: str
-    year: int | None
+    authors: str = ""
+    published: str = ""  # year, volume and pages, or a date
+    pmid: str = ""
     doi: str = ""
-    label: str = ""
+    url: str = ""
 
     def citation(self) -> str:
-        year = f" {self.year}." if self.year else ""
-        where = f" doi:{self.doi}" if self.doi else (f" {self.label}" if self.label else "")
-        return f"{self.authors}. {self.title}. {self.source}.{year}{where}".replace("..", ".")
+        parts = [
+            self.authors,
+            self.title,
+            self.source,
+            self.published,
+            f"PMID {self.pmid}" if self.pmid else "",
+            f"doi:{self.doi}" if self.doi else "",
+            self.url,
+        ]
+        text = ""
+        for part in (p.strip() for p in parts if p.strip()):
+            if text and text[-1] not in ".?!":
+                text += "."
+            text += (" " if text else "") + part
+        return text if text.endswith((".", "?", "!")) else text + "."
 
 
 @dataclass(frozen=True)
@@ -88,8 +103,7 @@ class Lesson:
 
 @dataclass
 class Library:
-    last_reviewed: str
-    review_note: str
+    last_reviewed: str  # date of the last content review, shown in the app
     lessons: list[Lesson]
     references: dict[str, Reference]
     glossary: dict[str, GlossaryEntry]
@@ -184,20 +198,21 @@ def _load_lesson(entry: dict, library: Library) -> Lesson:
     return lesson
 
 
+REFERENCE_FIELDS = ("authors", "title", "source", "published", "pmid", "doi", "url")
+
+
 def load_references() -> dict[str, Reference]:
     data = _load_toml("references.toml")
-    return {
-        key: Reference(
-            key=key,
-            authors=item["authors"],
-            title=item["title"],
-            source=item["source"],
-            year=item.get("year"),
-            doi=item.get("doi", ""),
-            label=item.get("label", ""),
-        )
-        for key, item in data.items()
-    }
+    references = {}
+    for key, item in data.items():
+        where = f"lessons/references.toml [{key}]"
+        if unknown := set(item) - set(REFERENCE_FIELDS):
+            raise LessonError(where, f"unknown fields {sorted(unknown)}")
+        try:
+            references[key] = Reference(key=key, **{k: str(v) for k, v in item.items()})
+        except TypeError as exc:
+            raise LessonError(where, "needs a title and a source") from exc
+    return references
 
 
 def load_glossary(language: str | None = None) -> dict[str, GlossaryEntry]:
@@ -234,7 +249,6 @@ def _build_library(language: str | None) -> Library:
     words = _load_translated_toml("manifest.toml", language)
     library = Library(
         last_reviewed=manifest["last_reviewed"],
-        review_note=words.get("review_note", manifest.get("review_note", "")),
         lessons=[],
         references=load_references(),
         glossary=load_glossary(language),

@@ -74,8 +74,8 @@ class ReferencesDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Every number and claim in the lessons comes from these sources. "
-                "Lessons last reviewed: {0}. {1}"
-            ).format(library.last_reviewed, library.review_note)
+                "Lessons last reviewed: {0}."
+            ).format(library.last_reviewed)
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
