@@ -200,9 +200,58 @@ def test_home_light_therapy_cites_the_trial_that_tested_it(library) -> None:
             assert "thomas2021" in citation_keys(step.text), step.id
 
 
+# --- Late-2026 status, worded so it can age ---------------------------------------------------
+
+APPROVAL = re.compile(r"\bapprov\w*|\brecommended\b|\basked\b.*\bto approve\b", re.I)
+DRUG_STATUS = re.compile(r"JAK pill|ruxolitinib cream|upadacitinib|ritlecitinib|under 12", re.I)
+
+
+def test_every_approval_status_says_as_of_when(library) -> None:
+    undated = [
+        (lesson.id, step.id)
+        for lesson, step in _steps(library)
+        for block in _blocks(_body(step))
+        if APPROVAL.search(block) and DRUG_STATUS.search(block)
+        if "vitiligo" in block.lower() and not STATUS_DATE.search(_body(step))
+    ]
+    assert not undated, f"approval status without an 'as of' date: {undated}"
+
+
+def test_one_status_date_throughout_so_an_update_changes_every_line(library) -> None:
+    dates = {
+        match.group(1) for _, step in _steps(library) for match in STATUS_DATE.finditer(_body(step))
+    }
+    assert len(dates) == 1, dates
+
+
+def test_where_the_cream_stands_in_late_2026(library) -> None:
+    (_, step), *_ = _step_naming(library, "as of", "england", "scotland", "european union")
+    body = _body(step)
+    for place, when in (
+        ("United States", "July 2022"),
+        ("European Union", "April 2023"),
+        ("England", "24 February 2026"),
+        ("Scotland", "13 May 2024"),
+    ):
+        line = next(line for line in body.splitlines() if place in line)
+        assert when in line, (place, line)
+    assert "did not recommend" in next(line for line in body.splitlines() if "Scotland" in line)
+    (_, oral), *_ = _step_naming(library, "upadacitinib", "ritlecitinib")
+    oral_text = _body(oral).lower()
+    assert "asked" in oral_text and "no approval" in oral_text
+    assert "alopecia areata" in oral_text and "still being tested" in oral_text
+
+
 # --- Every claim cited, every citation a full reference ---------------------------------------
 
 NUMBER = re.compile(r"(?<![\w+-])\d[\d,.]*%?")
+STATUS_DATE = re.compile(r"\b(?:as of|by) (\d{1,2} [A-Z][a-z]+ \d{4})", re.I)
+
+
+def _figures(markdown: str) -> str:
+    """The words of a block without its status date ("as of 1 December 2026"): that date says
+    when the facts were checked, it is not a figure that needs a source."""
+    return STATUS_DATE.sub("", TERM_LINK.sub(r"\1", CITATION.sub("", markdown)))
 
 
 def test_every_paragraph_or_list_item_with_a_number_is_cited(library) -> None:
@@ -213,14 +262,14 @@ def test_every_paragraph_or_list_item_with_a_number_is_cited(library) -> None:
             lines = block.splitlines()
             if all(line.lstrip().startswith("- ") for line in lines):
                 for line in lines:
-                    words = TERM_LINK.sub(r"\1", CITATION.sub("", line))
-                    if NUMBER.search(words) and not (CITATION.search(line) or lead_in_cited):
+                    if NUMBER.search(_figures(line)) and not (
+                        CITATION.search(line) or lead_in_cited
+                    ):
                         uncited.append((lesson.id, step.id, line.strip()))
                 continue
-            words = TERM_LINK.sub(r"\1", CITATION.sub("", block))
-            if NUMBER.search(words) and not CITATION.search(block):
+            if NUMBER.search(_figures(block)) and not CITATION.search(block):
                 uncited.append((lesson.id, step.id, block[:60]))
-            lead_in_cited = bool(CITATION.search(block))
+            lead_in_cited = bool(CITATION.search(block)) or bool(STATUS_DATE.search(block))
     assert not uncited, uncited
 
 
