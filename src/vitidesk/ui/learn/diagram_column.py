@@ -82,6 +82,11 @@ class DiagramColumn(QWidget):
             while self.text_px > self.smallest_text_px and text_height(self.text, width) > room:
                 self.text_px -= 1
                 self.fit_text(self.text_px)
+            # Still too long at the smallest readable size: the picture gives way (it only
+            # gets smaller; the words cannot be scrolled on a projector).
+            needed = text_height(self.text, width)
+            if needed > room:
+                diagram = max(self.view.minimumHeight(), available - needed)
         return diagram, max(available - diagram, 0)
 
     def relayout(self) -> None:
@@ -99,6 +104,15 @@ class DiagramColumn(QWidget):
             self.middle.setGeometry(0, top, width, middle)
             top += middle + SPACING
         self.text.setGeometry(0, top, width, words)  # the view refits itself as it resizes
+        if self.fit_text is not None:  # what the laid-out words really need has the last say
+            bar = self.text.verticalScrollBar()
+            while bar.maximum() > 0 and self.text_px > self.smallest_text_px:
+                self.text_px -= 1
+                self.fit_text(self.text_px)
+            if bar.maximum() > 0 and diagram > self.view.minimumHeight():
+                shrink = min(bar.maximum() + 2, diagram - self.view.minimumHeight())
+                self.view.setGeometry(self.view.x(), 0, self.view.width(), diagram - shrink)
+                self.text.setGeometry(0, top - shrink, width, words + shrink)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -47,6 +47,7 @@ class Presentation(QObject):
         self.main = main
         self.scene = PathwayScene()
         self.blanked = False
+        self.stopped = False
         main_screen = main.screen() if main is not None else QGuiApplication.primaryScreen()
         if audience_screen is None:
             others = [s for s in QGuiApplication.screens() if s is not main_screen]
@@ -76,6 +77,9 @@ class Presentation(QObject):
 
     def stop(self) -> None:
         global _current
+        if self.stopped:
+            return
+        self.stopped = True
         for window in self.windows():
             window.close()
             window.deleteLater()
@@ -83,7 +87,8 @@ class Presentation(QObject):
         if self.main is not None:
             self.main.show()
             self.main.activateWindow()
-        _current = None
+        if _current is self:
+            _current = None
         self.finished.emit()
 
     # -- content -------------------------------------------------------------------------
@@ -146,7 +151,7 @@ class Presentation(QObject):
                 f"[{library.cite_number(key)}] {library.references[key].citation()}"
                 for key in dict.fromkeys(citation_keys(step.text))
             ]
-            return save_step(path, self.scene, step, sources)
+            return save_step(path, self.scene, step, sources, library.cite_number)
         except UserError as exc:
             QMessageBox.warning(self.console or self.audience, self.tr("Not saved"), exc.one_line())
             return None

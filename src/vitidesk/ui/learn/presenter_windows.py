@@ -32,14 +32,14 @@ AUDIENCE_DIAGRAM_SHARE = 0.5
 SMALLEST_AUDIENCE_TEXT_PX = 16  # still readable from the back of a consulting room
 
 
-def base_font_px(screen: QScreen) -> int:
+def base_font_px(height: int) -> int:
     """Type scales with the screen: about 1/34 of its height, never below 18 px."""
-    return max(18, screen.geometry().height() // 34)
+    return max(18, height // 34)
 
 
-def toolbar_font_px(screen: QScreen) -> int:
+def toolbar_font_px(height: int) -> int:
     """Toolbar type for the screen it is on: about 1/48 of its height, never below 13 px."""
-    return max(13, screen.geometry().height() // 48)
+    return max(13, height // 48)
 
 
 class _PresenterWindowBase(QWidget):
@@ -50,8 +50,8 @@ class _PresenterWindowBase(QWidget):
         self.presentation = presentation
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
-        self.font_px = base_font_px(screen)
-        self.toolbar_px = toolbar_font_px(screen)
+        self.font_px = base_font_px(screen.geometry().height())
+        self.toolbar_px = toolbar_font_px(screen.geometry().height())
         self.tool_buttons: dict[str, QPushButton] = {}
         self.view = PathwayView(presentation.scene)
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -62,6 +62,19 @@ class _PresenterWindowBase(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.presentation.handle_key(event):
             super().keyPressEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        """Type follows the window's height (the screen it fills), wherever it is shown."""
+        super().resizeEvent(event)
+        height = event.size().height()
+        if (base_font_px(height), toolbar_font_px(height)) != (self.font_px, self.toolbar_px):
+            self.font_px, self.toolbar_px = base_font_px(height), toolbar_font_px(height)
+            self.restyle()
+
+    def restyle(self) -> None:
+        pad = self.toolbar_px // 2
+        for button in self.tool_buttons.values():
+            button.setStyleSheet(f"font-size:{self.toolbar_px}px; padding:{pad // 2}px {pad}px;")
 
     def views_refresh(self) -> None:
         self.view.refresh_animation()
@@ -91,8 +104,6 @@ class _PresenterWindowBase(QWidget):
             button = QPushButton(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setCheckable(checkable)
-            pad = self.toolbar_px // 2
-            button.setStyleSheet(f"font-size:{self.toolbar_px}px; padding:{pad // 2}px {pad}px;")
             button.setAccessibleName(tip)
             button.setToolTip(tip)
             button.clicked.connect(action)
@@ -100,6 +111,7 @@ class _PresenterWindowBase(QWidget):
             row.addWidget(button)
             if name == "next":
                 row.addStretch(1)
+        _PresenterWindowBase.restyle(self)
         return row
 
     def _toggled(self, tool: str) -> str:
@@ -132,16 +144,11 @@ class AudienceWindow(_PresenterWindowBase):
         fix_scheme(self, "light")
         self.stack = QStackedLayout(self)
         content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(self.font_px * 2, self.font_px, self.font_px * 2, self.font_px)
+        self.column = column = QVBoxLayout(content)
         top = QHBoxLayout()
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.title.setStyleSheet(f"font-size:{int(self.font_px * 1.45)}px; font-weight:600;")
         self.indicator = QLabel()
-        self.indicator.setStyleSheet(
-            f"font-size:{int(self.font_px * 0.8)}px; color:{colour('muted', 'light').name()};"
-        )
         self.indicator.setAccessibleName(self.tr("Step indicator"))
         top.addWidget(self.title, 1)
         top.addWidget(self.indicator, 0, Qt.AlignmentFlag.AlignTop)
@@ -167,6 +174,18 @@ class AudienceWindow(_PresenterWindowBase):
         self.blank.setStyleSheet("background: black;")
         self.blank.setAccessibleName(self.tr("Blank screen"))
         self.stack.addWidget(self.blank)
+        self.restyle()
+
+    def restyle(self) -> None:
+        super().restyle()
+        px = self.font_px
+        self.column.setContentsMargins(px * 2, px, px * 2, px)
+        self.title.setStyleSheet(f"font-size:{int(px * 1.45)}px; font-weight:600;")
+        self.indicator.setStyleSheet(
+            f"font-size:{int(px * 0.8)}px; color:{colour('muted', 'light').name()};"
+        )
+        self.body.largest_text_px = px
+        self.body.relayout()
 
     def show_step(self) -> None:
         nav = self.presentation.navigator
@@ -202,22 +221,16 @@ class PresenterConsole(_PresenterWindowBase):
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 16, 24, 16)
         self.position = QLabel()
-        self.position.setStyleSheet(f"font-size:{int(self.font_px * 0.8)}px;")
         self.now = QLabel()
         self.now.setWordWrap(True)
-        self.now.setStyleSheet(f"font-size:{int(self.font_px * 1.2)}px; font-weight:600;")
         row = QHBoxLayout()
         left = QVBoxLayout()
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.notes.setStyleSheet(f"font-size:{self.font_px}px;")
         self.notes.setAccessibleName(self.tr("Presenter notes"))
         self.upcoming = QLabel()
         self.upcoming.setWordWrap(True)
-        self.upcoming.setStyleSheet(
-            f"font-size:{int(self.font_px * 0.8)}px; color:{colour('muted', 'dark').name()};"
-        )
         self.upcoming.setAccessibleName(self.tr("Next step"))
         left.addWidget(self.notes, 1)
         left.addWidget(self.upcoming)
@@ -235,6 +248,17 @@ class PresenterConsole(_PresenterWindowBase):
         column.addWidget(self.now)
         column.addLayout(row, 1)
         column.addLayout(self.toolbar())
+        self.restyle()
+
+    def restyle(self) -> None:
+        super().restyle()
+        px = self.font_px
+        self.position.setStyleSheet(f"font-size:{int(px * 0.8)}px;")
+        self.now.setStyleSheet(f"font-size:{int(px * 1.2)}px; font-weight:600;")
+        self.notes.setStyleSheet(f"font-size:{px}px;")
+        self.upcoming.setStyleSheet(
+            f"font-size:{int(px * 0.8)}px; color:{colour('muted', 'dark').name()};"
+        )
 
     def show_step(self) -> None:
         nav = self.presentation.navigator
