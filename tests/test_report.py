@@ -117,17 +117,17 @@ def test_data_card_exports_backs_up_and_restores(qtbot, window, state, tmp_path:
     card = window.current_page().data_card
     csv_path = tmp_path / "answers.csv"
     card.export("csv", csv_path)
-    qtbot.waitUntil(lambda: csv_path.exists(), timeout=10000)
+    qtbot.waitUntil(lambda: csv_path.exists(), timeout=30000)
     assert "GAD-7" in csv_path.read_text(encoding="utf-8-sig")
     fhir_path = tmp_path / "answers.json"
     card.export("fhir", fhir_path)
-    qtbot.waitUntil(lambda: fhir_path.exists(), timeout=10000)
+    qtbot.waitUntil(lambda: fhir_path.exists(), timeout=30000)
     assert '"resourceType": "Bundle"' in fhir_path.read_text()
     backup = tmp_path / "backup.zip"
     card.backup(backup)
-    qtbot.waitUntil(lambda: "Backup saved" in card.status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "Backup saved" in card.status.text(), timeout=30000)
     responses.record("GAD-7", [3, 3, 3, 3, 3, 3, 3])  # a change made after the backup
-    with qtbot.waitSignal(state.store_replaced, timeout=10000):
+    with qtbot.waitSignal(state.store_replaced, timeout=30000):
         card.restore(backup, ask=False)
     assert [r.raw for r in ResponseStore(state.store).responses("GAD-7")] == [7]
     assert "previous data are kept" in card.status.text()

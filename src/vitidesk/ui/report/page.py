@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -71,11 +72,18 @@ class ReportPage(QWidget):
         self.data_card = DataCard(state)
         left.addWidget(self.data_card)
         left.addStretch(1)
-        left_scroll = QScrollArea()
+        left_scroll = self.options_scroll = QScrollArea()
         left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Height from heightForWidth at the real width (as SectionPage does): the narrowest
+        # layout's height would leave an empty tail and a needless scroll bar.
+        left_widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         left_scroll.setWidget(left_widget)
-        left_scroll.setMinimumWidth(300)
+        # Never narrower than its widest control plus the scroll bar: nothing is cut and
+        # there is nothing to scroll sideways to.
+        bar = left_scroll.verticalScrollBar().sizeHint().width()
+        left_scroll.setMinimumWidth(max(300, left_widget.minimumSizeHint().width() + bar))
         left_scroll.setAccessibleName(self.tr("Report options"))
         outer.addWidget(left_scroll, 2)
         self.preview = QWidget()
@@ -92,6 +100,7 @@ class ReportPage(QWidget):
         scroll.setWidget(self.preview)
         scroll.setAccessibleName(self.tr("Report preview"))
         scroll.setMinimumWidth(200)
+        scroll.viewport().installEventFilter(self)  # a scroll bar coming or going: refit
         outer.addWidget(scroll, 3)
         state.store_replaced.connect(self._reset)
         state.photos_changed.connect(self._reset)
@@ -266,6 +275,15 @@ class ReportPage(QWidget):
         super().resizeEvent(event)
         if self.page_labels:
             self._fit_pages()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Resize
+            and watched is self.preview_scroll.viewport()
+            and self.page_labels
+        ):
+            self._fit_pages()
+        return super().eventFilter(watched, event)
 
     def save(self, path: Path | None = None) -> None:
         if path is None:
