@@ -356,7 +356,10 @@ class _Builder:
             rect = QRectF(left, top, width, CHART_HEIGHT)
             draw_trend(p, series, rect, CHART_COLOURS, chart_font, scale=DPI / SCREEN_DPI)
 
-        self.blocks.append(Block("chart", history.instrument_id, CHART_HEIGHT, draw, gap_after=16))
+        # Kept with the table under it: a chart alone at a page foot reads as unexplained.
+        self.blocks.append(
+            Block("chart", history.instrument_id, CHART_HEIGHT, draw, 16, keep_with_next=True)
+        )
 
 
 def _photo(path: Path) -> QImage:
@@ -381,8 +384,12 @@ def _flag_cell(data: ReportData, history: InstrumentHistory, response) -> str:
         return ""
     for flag in data.flags:
         if flag.taken_at == response.taken_at and flag.instrument_id == history.instrument_id:
-            return f"item 9: {flag.answer}"
-    return "item 9 above 0"
+            return flag.answer
+    return "yes"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _score(history: InstrumentHistory, response) -> str:
@@ -404,12 +411,15 @@ def _summary(b: _Builder, data: ReportData) -> None:
     if data.flags:
         b.safety_box(data.flags)
     if data.first_date and data.last_date:
-        b.text(
-            f"This report covers {dates.long_date(data.first_date)} to "
-            f"{dates.long_date(data.last_date)}: {len(data.sites)} body site(s) with photos "
-            f"and {len(data.wellbeing)} questionnaire(s).",
-            10,
-        )
+        span = dates.long_date(data.first_date)
+        if data.last_date != data.first_date:
+            span += f" to {dates.long_date(data.last_date)}"
+        parts = []
+        if data.sites:
+            parts.append(_count(len(data.sites), "body site") + " with photos")
+        if data.wellbeing:
+            parts.append(_count(len(data.wellbeing), "questionnaire"))
+        b.text(f"This report covers {span}: {' and '.join(parts)}.", 10)
     if data.sites:
         b.text("Photos (first and latest of each body site)", 10, True, heading=True)
         columns = (0, 0.22, 0.6)
@@ -434,7 +444,8 @@ def _summary(b: _Builder, data: ReportData) -> None:
                     history.instrument_id,
                     _score(history, latest),
                     history.band_label(latest.band),
-                    f"{dates.medium_date(latest.taken_at)} ({len(history.responses)} answers)",
+                    f"{dates.medium_date(latest.taken_at)} "
+                    f"({_count(len(history.responses), 'answer')})",
                 ),
                 columns,
             )
@@ -477,7 +488,9 @@ def _questionnaire_section(b: _Builder, data: ReportData) -> None:
         b.text(history.title, 11, True, heading=True)
         b.chart(history)
         columns = (0, 0.2, 0.34, 0.64)  # date, score, result, flag
-        b.row(("Date", "Score", "Result", ""), columns, bold=True, keep=True)
+        flagged = any(ITEM9_FLAG in response.flags for response in history.responses)
+        flag_heading = "Item 9 above 0" if flagged else ""
+        b.row(("Date", "Score", "Result", flag_heading), columns, bold=True, keep=True)
         rows = list(history.responses)[-TABLE_ROWS:]
         for response in reversed(rows):
             flag = _flag_cell(data, history, response)
