@@ -29,7 +29,7 @@ from vitidesk.ui.widgets.page import SectionPage, wrapped_label
 
 # When the diagram and the words cannot both have the height they want, the diagram gets this
 # share: the words are the lesson, the picture supports them (it shrinks, but stays whole).
-DIAGRAM_SHARE_WHEN_TIGHT = 0.42
+DIAGRAM_SHARE_WHEN_TIGHT = 0.45
 
 # Which glossary entry explains each part of the picture.
 ELEMENT_TERMS = {
@@ -157,14 +157,15 @@ class LearnPage(QWidget):
         return pane
 
     def _diagram_controls(self) -> QWidget:
+        """The cream switch, and beside it what the part being pointed at is."""
         controls = QWidget()
-        column = QVBoxLayout(controls)
+        column = QHBoxLayout(controls)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
+        column.setSpacing(16)
         self.inhibitor_toggle = QCheckBox(self.tr("Show the JAK-inhibitor cream at work"))
         self.inhibitor_toggle.setAccessibleName(self.tr("JAK inhibitor on or off"))
         self.inhibitor_toggle.toggled.connect(self.navigator.set_inhibitor)
-        column.addWidget(self.inhibitor_toggle)
+        column.addWidget(self.inhibitor_toggle, 0, Qt.AlignmentFlag.AlignTop)
         self.caption = wrapped_label(
             self.tr("Point at any part of the picture, or use the arrow keys, to see what it is.")
         )
@@ -172,7 +173,8 @@ class LearnPage(QWidget):
         self.caption.setAccessibleName(self.tr("What this part is"))
         # Room for two lines, so pointing at parts does not make the picture jump.
         self.caption.setMinimumHeight(2 * self.caption.fontMetrics().lineSpacing())
-        column.addWidget(self.caption)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        column.addWidget(self.caption, 1)
         return controls
 
     # -- behaviour -----------------------------------------------------------------------

@@ -21,7 +21,7 @@ from vitidesk.ui.theme import colour
 SCENE_RECT = QRectF(0, 0, 1240, 440)
 SURFACE_BOTTOM = 12  # the skin's horny outer layer: a thin strip along the top
 BASAL_Y = 300  # where the top layer of skin (epidermis) meets the deeper skin (dermis)
-LAYER_FONT_PX = 20
+LAYER_FONT_PX = 22
 DIMMED_OPACITY = 0.22
 # With the cream on, these go quiet: the message never gets past JAK.
 DOWNSTREAM_OF_JAK = ("jak_stat", "to_nucleus", "chemokine_release", "recruit", "il15_trm")
