@@ -63,7 +63,7 @@ def main() -> int:
 
 
 def _shoot(args: argparse.Namespace) -> int:  # noqa: C901 - one list of shots, read top down
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
     from vitidesk.paths import AppPaths
@@ -85,10 +85,12 @@ def _shoot(args: argparse.Namespace) -> int:  # noqa: C901 - one list of shots, 
     tag = f"{size}-{scheme}" + (f"-2screens" if projector else "")
 
     def settle(ms: int = 150) -> None:
+        # A local event loop: app.quit() would close every window (Qt 6).
         for _ in range(3):
             app.processEvents()
-        QTimer.singleShot(ms, app.quit)
-        app.exec()
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
 
     def save(widget: QWidget, name: str) -> None:
         if only and not any(name.startswith(o) for o in only):
