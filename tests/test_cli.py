@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -120,3 +123,83 @@ def test_python_dash_m_entry_point(private_folders: dict[str, Path]) -> None:
     assert result.returncode == 0, result.stderr
     assert '"profile": "demo"' in result.stdout
     assert not private_folders["data"].exists()
+
+
+def test_two_commands_starting_on_a_new_folder_both_keep_their_answer(tmp_path: Path) -> None:
+    """Both processes start at the same moment (they wait for a shared 'go' file)."""
+    script = (
+        "import os, sys, time\n"
+        "from vitidesk.cli import main\n"
+        "open(sys.argv[2], 'w').close()\n"
+        "while not os.path.exists(sys.argv[3]): time.sleep(0.001)\n"
+        "sys.exit(main(['--data-dir', sys.argv[1], 'wellbeing', 'record', 'WHO-5',\n"
+        "               '--answers', '3,3,3,3,3']))\n"
+    )
+    for attempt in range(6):
+        data, go = tmp_path / f"new{attempt}", tmp_path / f"go{attempt}"
+        ready = [tmp_path / f"ready{attempt}-{n}" for n in (1, 2)]
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-c", script, str(data), str(flag), str(go)],
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for flag in ready
+        ]
+        while not all(flag.exists() for flag in ready):
+            assert all(run.poll() is None for run in runs)
+            time.sleep(0.01)
+        go.touch()
+        for run in runs:
+            assert run.wait(timeout=60) == 0, run.stderr.read()
+        with Store.open(data) as store:
+            assert store.query("SELECT COUNT(*) FROM responses") == [(2,)]
+
+
+def test_a_missing_store_beside_photos_is_told_and_never_recreated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        FileVault(store).add("photos/a.jpg", b"abc")
+    (data / DB_NAME).unlink()
+    command = ["--data-dir", str(data), "wellbeing", "record", "WHO-5", "--answers", "3,3,3,3,3"]
+    assert main(command) == 2
+    line = _only_error_line(capsys.readouterr().err)
+    assert "database (vitidesk.sqlite3) is missing" in line and "vitidesk restore" in line
+    assert main(["--data-dir", str(data), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "Result: not healthy" in out and "is missing" in out
+    assert not (data / DB_NAME).exists()
+    result = run_vitidesk("--data-dir", str(data), "--exit-when-ready")
+    assert result.returncode == 2 and "is missing" in result.stderr
+    assert not (data / DB_NAME).exists()
+
+
+def test_check_reports_a_planted_trigger_and_unreadable_rows_without_crashing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    data = tmp_path / "data"
+    assert (
+        main(["--data-dir", str(data), "wellbeing", "record", "WHO-5", "--answers", "1,1,1,1,1"])
+        == 0
+    )
+    conn = sqlite3.connect(data / DB_NAME)
+    conn.execute("CREATE TRIGGER t AFTER INSERT ON responses BEGIN SELECT 1; END")
+    conn.execute("UPDATE responses SET answers = 'oops'")
+    conn.commit()
+    conn.close()
+    assert main(["--data-dir", str(data), "check"]) == 1
+    out = capsys.readouterr().out
+    assert "an extra trigger 't' that VitiDesk never makes" in out
+    conn = sqlite3.connect(data / DB_NAME)
+    conn.execute("DROP TRIGGER t")
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = 'CREATE TABLE diary (' WHERE name = 'diary'")
+    conn.commit()
+    conn.close()
+    assert main(["--data-dir", str(data), "check"]) == 1
+    captured = capsys.readouterr()
+    assert "malformed database schema" in captured.out and "Traceback" not in captured.err

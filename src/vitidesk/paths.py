@@ -16,7 +16,9 @@ from pathlib import Path
 import platformdirs
 
 _APP_DIR_NAME = "vitidesk"
-# Kept in the data folder by the running app (see ui/single_instance.py); not user data.
+# Kept in the data folder while a process owns it (storage/folder_lock.py, held by the app's
+# window, by restore and while a store is created or migrated) and the second launch's
+# request to show the window (ui/single_instance.py); not user data.
 LOCK_FILE = ".vitidesk.lock"
 RAISE_FILE = ".raise-request"
 RUNTIME_FILES = (LOCK_FILE, RAISE_FILE)
@@ -60,3 +62,13 @@ class AppPaths:
         else:
             chosen = default_data_dir()
         return cls(data_dir=chosen.absolute(), log_dir=default_log_dir().absolute(), demo=demo)
+
+    def protected_folders(self) -> tuple[Path, ...]:
+        """Every data folder an export, backup or report must never be written into: this
+        run's, and the personal and demo folders whichever one this run uses."""
+        folders: list[Path] = []
+        for folder in (self.data_dir, default_data_dir(), default_demo_dir()):
+            folder = folder.absolute()
+            if folder not in folders:
+                folders.append(folder)
+        return tuple(folders)

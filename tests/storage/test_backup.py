@@ -3,6 +3,7 @@ nothing changed, older backups migrated forward, the previous data folder kept."
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import sqlite3
@@ -228,21 +229,27 @@ def test_an_older_backup_is_migrated_forward(tmp_path: Path) -> None:
 
 
 # -- backups refused --------------------------------------------------------------------------
-def test_backup_refuses_a_missing_or_damaged_file(source: Path, tmp_path: Path) -> None:
+def test_a_damaged_or_missing_photo_is_left_out_named_and_the_rest_backed_up(
+    source: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "b.zip"
     with Store.open(source) as store:
-        first = FileVault(store).all()[0]
-        path = FileVault(store).path_of(first.relpath)
-        original = path.read_bytes()
-        path.write_bytes(original[:-1] + bytes([original[-1] ^ 1]))
-        with pytest.raises(UserError, match="damaged") as caught:
-            create_backup(store, out)
-        assert first.relpath.split("/")[-1] in str(caught.value)
-        path.unlink()
-        with pytest.raises(UserError, match="missing") as caught:
-            create_backup(store, out)
-        assert first.relpath.split("/")[-1] in str(caught.value)
-    assert not out.exists()
+        first, second = PhotoLibrary(store).photos()
+        damaged = FileVault(store).path_of(first.relpath)
+        original = damaged.read_bytes()
+        damaged.write_bytes(original[:-1] + bytes([original[-1] ^ 1]))
+        summary = create_backup(store, out)
+        assert [line.split(":")[0] for line in summary.left_out] == [first.relpath]
+        assert "damaged" in summary.left_out[0] and summary.files == 2
+        damaged.unlink()
+        again = create_backup(store, tmp_path / "again.zip")
+        assert again.left_out[0].startswith(f"{first.relpath}: missing")
+    assert verify_backup(out).left_out == summary.left_out
+    restore_backup(out, tmp_path / "restored")
+    with Store.open(tmp_path / "restored") as store:
+        assert check_store(store).healthy
+        assert [photo.relpath for photo in PhotoLibrary(store).photos()] == [second.relpath]
+        assert store.query("SELECT COUNT(*) FROM files") == [(2,)]
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".b.zip")] == []
 
 
@@ -367,7 +374,7 @@ DAMAGED = {
     "truncated": (_truncated, "not a ZIP file, or cut short"),
     "flipped byte": (_flipped_photo, "is damaged"),
     "missing member": (_missing_member, "missing from the backup"),
-    "wrong hash": (_wrong_hash, "checksum differs"),
+    "wrong hash": (_wrong_hash, "differs from the checksum recorded"),
     "wrong size": (_wrong_size, "different size"),
     "extra member": (_extra_member, "not listed in its manifest"),
     "swapped photo": (_swapped_photo, "differs from the checksum recorded in the database"),
@@ -406,25 +413,24 @@ def test_a_missing_backup_file_is_one_line(tmp_path: Path) -> None:
         verify_backup(tmp_path / "nope.zip")
 
 
-def test_a_restore_failing_its_check_leaves_the_data_alone(
+def test_a_full_disk_while_unpacking_leaves_the_data_alone(
     backup: Path, existing: Path, monkeypatch
 ) -> None:
-    import vitidesk.storage.backup as module
+    import vitidesk.storage.restore as module
 
-    class Unhealthy:
-        healthy = False
-        problems = ("photos/x.jpg: missing",)
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(module, "check_store", lambda store: Unhealthy())
+    monkeypatch.setattr(module, "_bring_up_to_date", full)
     before = _snapshot_folder(existing)
-    with pytest.raises(UserError, match="fail the check"):
+    with pytest.raises(UserError, match=r"the disk is full.*nothing was changed"):
         restore_backup(backup, existing)
     assert _snapshot_folder(existing) == before
     assert [p.name for p in existing.parent.iterdir() if "restor" in p.name] == []
 
 
 def test_zip_bombs_are_refused_before_unpacking(backup: Path, tmp_path: Path, monkeypatch) -> None:
-    import vitidesk.storage.backup as module
+    import vitidesk.storage.backup_format as module
 
     name = _photo_member(backup)
     huge = _rewrite(

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import file_mode
-from vitidesk.storage.database import DB_NAME, NewerSchemaError, Store, StoreError
+from vitidesk.storage.database import (
+    DB_NAME,
+    NewerSchemaError,
+    Store,
+    StoreDamagedError,
+    StoreError,
+)
 from vitidesk.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -83,3 +89,101 @@ def test_data_dir_that_is_a_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "taken").write_text("x")
     with pytest.raises(StoreError, match="cannot create the data folder"):
         Store.open(tmp_path / "taken")
+
+
+# -- damage is told, never "repaired" into an empty store -------------------------------------
+def _store_with_a_photo(data: Path) -> Path:
+    from vitidesk.storage.vault import FileVault
+
+    with Store.open(data) as store:
+        FileVault(store).add("photos/2026/a.jpg", b"a photo", kind="photo")
+    return data
+
+
+def _folder(data: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(data)): p.read_bytes() for p in data.rglob("*") if p.is_file()}
+
+
+def test_a_missing_database_beside_photos_is_refused_not_recreated(tmp_path: Path) -> None:
+    data = _store_with_a_photo(tmp_path / "data")
+    (data / DB_NAME).unlink()
+    before = _folder(data)
+    for kwargs in ({}, {"readonly": True}, {"create": False}):
+        with pytest.raises(StoreDamagedError, match="missing but the folder holds other data"):
+            Store.open(data, **kwargs)
+    assert _folder(data) == before and not (data / DB_NAME).exists()
+
+
+def test_an_empty_database_file_is_refused(tmp_path: Path) -> None:
+    data = _store_with_a_photo(tmp_path / "data")
+    (data / DB_NAME).write_bytes(b"")
+    with pytest.raises(StoreDamagedError, match=r"empty \(0 bytes\)"):
+        Store.open(data)
+    assert (data / DB_NAME).stat().st_size == 0
+
+
+def test_a_database_failing_the_quick_check_is_not_written_to(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Store.open(data) as store, store.transaction() as conn:
+        for index in range(300):
+            conn.execute("INSERT INTO settings VALUES (?, ?)", (f"k{index}", '"' + "v" * 50 + '"'))
+    raw = bytearray((data / DB_NAME).read_bytes())
+    raw[4096 : 4096 + 4] = b"\xff\xff\xff\xff"  # page 2's header
+    (data / DB_NAME).write_bytes(bytes(raw))
+    with pytest.raises(StoreDamagedError, match="fails SQLite's quick check") as caught:
+        Store.open(data)
+    assert "\n" not in caught.value.one_line()
+    assert (data / DB_NAME).read_bytes() == bytes(raw)
+    assert not (data / f"{DB_NAME}-wal").exists()
+
+
+def test_a_new_store_appears_whole_and_leaves_no_scratch(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Store.open(data):
+        pass
+    assert sorted(p.name for p in data.iterdir()) == [DB_NAME]
+
+
+def test_two_first_runs_at_once_get_one_complete_store(tmp_path: Path) -> None:
+    import threading
+
+    from vitidesk.storage.settings import Settings
+
+    for attempt in range(10):
+        data = tmp_path / f"data{attempt}"
+        start = threading.Barrier(2)
+        errors: list[BaseException] = []
+
+        def first_run(name: str, data: Path = data, start=start, errors=errors) -> None:
+            try:
+                start.wait()
+                with Store.open(data) as store:
+                    Settings(store).write_raw(name, True)
+            except BaseException as exc:  # reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=first_run, args=(n,)) for n in ("a", "b")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        with Store.open(data) as store:
+            assert store.query("SELECT key FROM settings ORDER BY key") == [("a",), ("b",)]
+
+
+def test_a_full_disk_or_read_only_store_is_one_line(tmp_path: Path, monkeypatch) -> None:
+    with Store.open(tmp_path / "data") as store:
+        real = store._conn
+
+        class Full:
+            def execute(self, sql, *args):
+                if sql.startswith("INSERT"):
+                    raise sqlite3.OperationalError("database or disk is full")
+                return real.execute(sql, *args)
+
+        monkeypatch.setattr(store, "_conn", Full())
+        with pytest.raises(StoreError, match="the disk is full"), store.transaction() as conn:
+            conn.execute("INSERT INTO settings VALUES ('a', '1')")
+        monkeypatch.setattr(store, "_conn", real)
+        assert store.query("SELECT * FROM settings") == []

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vitidesk.storage.backup import create_backup
+from vitidesk.services.backup import BackupService
 
 if TYPE_CHECKING:
     from vitidesk.commands import CommandContext
@@ -18,15 +19,17 @@ HELP = "save all your data and photos into one backup file"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.description = (
         "Writes one ZIP file holding a snapshot of the database, every stored photo and a "
-        "manifest of checksums. Restore it with `vitidesk restore FILE`. The file is not "
-        "encrypted: keep it somewhere private."
+        "manifest of checksums. Restore it with `vitidesk restore FILE`. A damaged or missing "
+        "photo is left out and named (exit 1); everything else is still backed up. The file "
+        "is not encrypted: keep it somewhere private."
     )
     parser.add_argument(
         "--out", required=True, type=Path, metavar="FILE", help="the backup file to write"
     )
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
 
-def _size(count: int) -> str:
+def size_text(count: int) -> str:
     amount = float(count)
     for unit in ("bytes", "KB", "MB", "GB"):
         if amount < 1024 or unit == "GB":
@@ -37,11 +40,20 @@ def _size(count: int) -> str:
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     with ctx.open_store(create=False, readonly=True) as store:
-        summary = create_backup(store, args.out)
+        service = BackupService(ctx.paths.data_dir, store, protect=ctx.paths.protected_folders())
+        summary = service.backup(args.out, force=args.force)
     ctx.say(f"Backup written: {summary.path}")
     ctx.say(
         f"Members: {summary.members} (the database, {summary.files} file(s) and the manifest); "
-        f"{summary.total_bytes} bytes of data, {_size(summary.archive_bytes)} on disk."
+        f"{summary.total_bytes} bytes of data, {size_text(summary.archive_bytes)} on disk."
     )
     ctx.say("The backup is not encrypted: keep it somewhere private.")
+    for line in summary.left_out:
+        print(f"vitidesk: left out: {line}", file=sys.stderr)
+    if summary.left_out:
+        ctx.say(
+            f"{len(summary.left_out)} damaged or missing file(s) were left out (named above); "
+            "everything else is in the backup. Run `vitidesk check`."
+        )
+        return 1
     return 0

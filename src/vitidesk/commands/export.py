@@ -1,14 +1,14 @@
 """``vitidesk export``: write your questionnaire results to a CSV file or a FHIR R4 Bundle.
 
 The file is written atomically (never half-written) and readable by you alone (0600 on
-POSIX): it holds private health data. No Qt here.
+POSIX): it holds private health data. It is never written inside a data folder, nor over an
+existing file unless ``--force`` (:func:`vitidesk.storage.outputs.check_output_path`). No Qt.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vitidesk.errors import UserError
@@ -33,27 +33,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--instrument", metavar="ID", help="only this questionnaire (WHO-5, PHQ-4, PHQ-9 or GAD-7)"
     )
-
-
-def _out_path(text: str) -> Path:
-    path = Path(text).expanduser()
-    if not path.name or path.is_dir():
-        raise UserError(text, "is a folder; give a file name to write")
-    folder = path.parent
-    if not folder.exists():
-        raise UserError(text, f"the folder {folder} does not exist")
-    if not folder.is_dir():
-        raise UserError(text, f"{folder} is not a folder")
-    return path
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     from vitidesk.core.exports import fhir_bundle, responses_csv
     from vitidesk.core.questionnaires import find_instrument, load_instruments
-    from vitidesk.storage.atomic import atomic_write_text
+    from vitidesk.storage.outputs import check_output_path, write_output
     from vitidesk.storage.responses import ResponseStore
 
-    out = _out_path(args.out)
+    out = check_output_path(args.out, protect=ctx.paths.protected_folders(), force=args.force)
     instruments = load_instruments()
     instrument_id = None
     if args.instrument:
@@ -71,7 +60,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         text = json.dumps(fhir_bundle(listed, instruments), indent=2, ensure_ascii=False) + "\n"
         kind = "a FHIR R4 Bundle"
     try:
-        atomic_write_text(out, text)
+        write_output(out, text.encode("utf-8"), data_dir=ctx.paths.data_dir, force=args.force)
     except OSError as exc:
         raise UserError(str(out), f"cannot be written ({exc.strerror or exc})") from None
     count = len(listed)

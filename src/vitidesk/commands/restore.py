@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from vitidesk.errors import UserError
-from vitidesk.storage.backup import restore_backup
+from vitidesk.services.backup import BackupService
+from vitidesk.storage.database import data_entries
+from vitidesk.storage.restore import Counts, RestorePreview
 
 if TYPE_CHECKING:
     from vitidesk.commands import CommandContext
@@ -15,12 +17,22 @@ if TYPE_CHECKING:
 NAME = "restore"
 HELP = "replace your data with the contents of a backup file"
 
+SETTING_NAMES = {
+    "local_crisis_number": "local crisis number",
+    "region": "region for crisis contacts",
+    "reminder_days": "questionnaire reminder (days)",
+    "appearance": "appearance",
+    "paper_size": "report paper size",
+    "reduced_motion": "reduced motion",
+}
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.description = (
-        "Checks the whole backup first, unpacks it into a new folder and checks it there; "
-        "only then swaps it in. Your current data folder is kept beside it as "
-        "<folder>.before-restore-<time>."
+        "Checks the backup first (its database must be exactly what VitiDesk writes) and "
+        "shows what it would change; then unpacks it inside the data folder, checking every "
+        "file, and only then swaps it in. Your current data are kept beside the folder as "
+        "<folder>.before-restore-<time>. Refused while the app has the folder open."
     )
     parser.add_argument(
         "file", type=Path, metavar="FILE", help="a backup made by `vitidesk backup`"
@@ -30,20 +42,56 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _holds_data(folder: Path) -> bool:
-    return folder.exists() and (not folder.is_dir() or any(folder.iterdir()))
+def _counts(counts: Counts) -> str:
+    return (
+        f"{counts.responses} questionnaire answer(s), {counts.photos} photo(s), "
+        f"{counts.diary} diary entr{'y' if counts.diary == 1 else 'ies'}"
+    )
+
+
+def _value(value: Any) -> str:
+    if value in ("", None):
+        return "(none)"
+    return str(value)
+
+
+def preview_lines(preview: RestorePreview) -> list[str]:
+    lines = [
+        f"Backup of {preview.created_at or 'unknown date'} "
+        f"(VitiDesk {preview.app_version or '?'}, data version {preview.schema_version}).",
+        f"  In the backup:    {_counts(preview.backup)}.",
+    ]
+    if preview.current is not None:
+        lines.append(f"  In your data now: {_counts(preview.current)}.")
+    for change in preview.settings:
+        name = SETTING_NAMES.get(change.key, change.key)
+        was, will = _value(change.now), _value(change.backup)
+        lines.append(f"  Setting that changes: {name}: {was} -> {will}")
+    for line in preview.left_out:
+        lines.append(f"  Left out when the backup was made: {line}")
+    return lines
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     data_dir = ctx.paths.data_dir
-    # No store is opened here: the folder is swapped as a whole, so nothing may hold it open.
-    if _holds_data(data_dir) and not args.yes:
-        raise UserError(
-            str(data_dir),
-            "already holds data; restoring replaces it (the current data are kept beside it). "
-            "Run again with --yes to confirm",
-        )
-    summary = restore_backup(args.file, data_dir)
+    if data_dir.exists() and not data_dir.is_dir():
+        raise UserError(str(data_dir), "is a file, not a data folder")
+    holds_data = bool(data_entries(data_dir)) if data_dir.is_dir() else False
+
+    def confirm(preview: RestorePreview) -> bool:
+        for line in preview_lines(preview):
+            ctx.say(line)
+        if holds_data and not args.yes:
+            raise UserError(
+                str(data_dir),
+                "already holds data; restoring replaces it (the current data are kept beside "
+                "it). Run again with --yes to confirm",
+            )
+        return True
+
+    summary = BackupService(data_dir).restore_file(args.file, confirm=confirm)
+    if summary is None:  # pragma: no cover - confirm says yes or raises
+        return 2
     ctx.say(
         f"Restored {summary.files} file(s) and the database ({summary.total_bytes} bytes) "
         f"from the backup of {summary.created_at or 'unknown date'} into {summary.data_dir}."

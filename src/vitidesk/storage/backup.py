@@ -1,81 +1,78 @@
-"""Verified backup and restore: one ZIP holding a database snapshot, every stored file and a
-manifest of SHA-256 checksums.
+"""Verified backups: one ZIP holding a database snapshot, every stored file and a manifest of
+SHA-256 checksums (the format: :mod:`vitidesk.storage.backup_format`).
 
-A backup is made with SQLite's backup API (a consistent snapshot even while the app writes),
-never by copying the live database file, and written atomically. A restore checks the whole
-archive first, extracts it into a new private folder beside the data folder, opens (and so
-migrates) and checks it there, and only then swaps it into place; the previous data folder
-is kept as ``<data folder>.before-restore-<time>``. Until the swap the current data are
-never touched. No Qt here.
+The snapshot is taken with SQLite's backup API (consistent even while the app writes), in
+scratch inside the data folder, never beside the backup or in the temp folder. Each stored
+file is checked against its recorded checksum before it goes in: a damaged or missing photo
+is left out, together with its rows, and named, so one bad file never blocks a backup of
+everything else. The backup appears whole and private (0600) or not at all
+(:mod:`vitidesk.storage.outputs`). Restoring: :mod:`vitidesk.storage.restore`. No Qt here.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
+import io
 import json
 import os
-import shutil
 import sqlite3
-import tempfile
 import zipfile
-import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
-from typing import IO
+from pathlib import Path
 
 from vitidesk import __version__
 from vitidesk.errors import UserError
-from vitidesk.paths import RUNTIME_FILES
-from vitidesk.storage.atomic import (
-    PRIVATE_FILE_MODE,
-    _fsync_dir,
-    atomic_writer,
-    ensure_private_dir,
+from vitidesk.storage.atomic import PRIVATE_FILE_MODE
+from vitidesk.storage.backup_format import (
+    CHUNK,
+    DB_MEMBER,
+    FILES_PREFIX,
+    FORMAT_ID,
+    FORMAT_VERSION,
+    MANIFEST_NAME,
+    Manifest,
+    Member,
+    check_member_list,
+    open_zip,
+    read_manifest,
+    refuse,
+    stored_file_problem,
+    stream_member,
 )
-from vitidesk.storage.check import check_store
 from vitidesk.storage.database import DB_NAME, Store
-from vitidesk.storage.migrations import SCHEMA_VERSION
+from vitidesk.storage.outputs import check_output_path, private_output
+from vitidesk.storage.restore import (
+    RestorePlan,
+    RestorePreview,
+    RestoreSummary,
+    check_staged_database,
+    commit_restore,
+    prepare_restore,
+    restore_backup,
+)
+from vitidesk.storage.scratch import Scratch, scratch_dir
 
-FORMAT_ID = "vitidesk-backup"
-FORMAT_VERSION = 1
-MANIFEST_NAME = "manifest.json"
-DB_MEMBER = DB_NAME
-FILES_PREFIX = "files/"
+__all__ = [
+    "DB_MEMBER",
+    "FORMAT_ID",
+    "MANIFEST_NAME",
+    "BackupSummary",
+    "Manifest",
+    "RestorePlan",
+    "RestorePreview",
+    "RestoreSummary",
+    "commit_restore",
+    "create_backup",
+    "prepare_restore",
+    "restore_backup",
+    "verify_backup",
+]
 
-MAX_TOTAL_BYTES = 20 * 1024**3  # refuse archives that would unpack to more than 20 GiB
-MAX_MEMBERS = 200_000
-MAX_MANIFEST_BYTES = 64 * 1024**2
-
-_CHUNK = 1 << 20
+IN_MEMORY_FILE_BYTES = 16 * 1024**2  # files up to this are read once, checked, then written
 _ZIP64_FROM = 1 << 30  # members this large get ZIP64 headers from the start
-_NOT_A_BACKUP = "not a VitiDesk backup"
-
-
-@dataclass(frozen=True)
-class Member:
-    path: str
-    size: int
-    sha256: str
-
-
-@dataclass(frozen=True)
-class Manifest:
-    format_version: int
-    created_at: str
-    app_version: str
-    schema_version: int
-    members: tuple[Member, ...]
-
-    @property
-    def total_bytes(self) -> int:
-        return sum(member.size for member in self.members)
-
-    @property
-    def file_count(self) -> int:
-        return sum(1 for member in self.members if member.path.startswith(FILES_PREFIX))
+Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
 
 
 @dataclass(frozen=True)
@@ -86,26 +83,7 @@ class BackupSummary:
     total_bytes: int
     archive_bytes: int
     schema_version: int
-
-
-@dataclass(frozen=True)
-class RestoreSummary:
-    data_dir: Path
-    previous: Path | None
-    files: int
-    total_bytes: int
-    backup_schema_version: int
-    schema_version: int
-    created_at: str
-
-
-# -- helpers ---------------------------------------------------------------------------------
-def _safe_member_name(name: str) -> bool:
-    """A relative POSIX path with no '..', '.', empty parts, backslashes or drive letters."""
-    if not name or "\\" in name or ":" in name or "\x00" in name or name.startswith("/"):
-        return False
-    rel = PurePosixPath(name)
-    return not rel.is_absolute() and all(part not in ("", ".", "..") for part in name.split("/"))
+    left_out: tuple[str, ...] = ()  # "relpath: why", for each file that could not go in
 
 
 def _zip_time() -> tuple[int, int, int, int, int, int]:
@@ -120,47 +98,7 @@ def _new_info(name: str, compress: int) -> zipfile.ZipInfo:
     return info
 
 
-def _copy_hashing(source: IO[bytes], target: IO[bytes] | None, limit: int | None) -> Member:
-    """Copy ``source`` to ``target`` (if any); return its size and SHA-256 (path left blank).
-
-    Stops as soon as more than ``limit`` bytes arrive, returning that oversize count."""
-    digest = hashlib.sha256()
-    size = 0
-    while chunk := source.read(_CHUNK):
-        size += len(chunk)
-        if limit is not None and size > limit:
-            break
-        digest.update(chunk)
-        if target is not None:
-            target.write(chunk)
-    return Member("", size, digest.hexdigest())
-
-
-def _private_file(path: Path) -> IO[bytes]:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
-    if os.name == "posix":
-        os.fchmod(fd, PRIVATE_FILE_MODE)
-    return os.fdopen(fd, "wb")
-
-
-@contextlib.contextmanager
-def _private_temp_dir(near: Path, prefix: str) -> Iterator[Path]:
-    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=near))  # mkdtemp makes it 0700
-    try:
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def _registered_files(conn: sqlite3.Connection) -> list[tuple[str, str, int]]:
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    if version < 1:
-        return []
-    rows = conn.execute("SELECT relpath, sha256, size_bytes FROM files ORDER BY id").fetchall()
-    return [(str(r), str(s), int(n)) for r, s, n in rows]
-
-
-# -- backup ----------------------------------------------------------------------------------
+# -- the snapshot ----------------------------------------------------------------------------
 def _snapshot(store: Store, target: Path) -> None:
     """Copy the database with SQLite's backup API (consistent, unlike a file copy)."""
     dest = sqlite3.connect(target, isolation_level=None)
@@ -174,46 +112,153 @@ def _snapshot(store: Store, target: Path) -> None:
         os.chmod(target, PRIVATE_FILE_MODE)
 
 
-def create_backup(store: Store, out: Path) -> BackupSummary:
-    """Write a verified backup of ``store`` (database snapshot, files, manifest) to ``out``."""
-    out = Path(out).absolute()
-    folder = out.parent
-    if not folder.is_dir():
-        raise UserError(str(out), "the folder for the backup does not exist")
-    if out.is_dir():
-        raise UserError(str(out), "is a folder; give a file name such as vitidesk-backup.zip")
-    data_dir = store.data_dir
+def _groups(conn: sqlite3.Connection) -> list[list[tuple[int, str, str, int]]]:
+    """The registered files, a photo's image and thumbnail together: both go in, or neither."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version < 1:
+        return []
+    rows = conn.execute("SELECT id, relpath, sha256, size_bytes FROM files ORDER BY id").fetchall()
+    files = {int(r[0]): (int(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows}
+    groups: list[list[tuple[int, str, str, int]]] = []
+    if version >= 3:
+        for image, thumb in conn.execute("SELECT file_id, thumb_file_id FROM photos ORDER BY id"):
+            members = [files.pop(i) for i in (image, thumb) if i in files]
+            if members:
+                groups.append(members)
+    groups.extend([entry] for entry in files.values())
+    groups.sort(key=lambda group: group[0][0])
+    return groups
+
+
+def _drop(conn: sqlite3.Connection, file_ids: Iterable[int]) -> None:
+    """Remove left-out files, and the photos they belong to, from the snapshot only."""
+    ids = sorted(set(file_ids))
+    if not ids:
+        return
+    marks = ", ".join("?" for _ in ids)
+    conn.execute("PRAGMA secure_delete = ON")  # nothing of a left-out row stays in free pages
+    conn.execute("BEGIN")
+    if int(conn.execute("PRAGMA user_version").fetchone()[0]) >= 3:
+        conn.execute(
+            f"DELETE FROM photos WHERE file_id IN ({marks}) OR thumb_file_id IN ({marks})",
+            (*ids, *ids),
+        )
+    conn.execute(f"DELETE FROM files WHERE id IN ({marks})", ids)
+    conn.execute("COMMIT")
+
+
+# -- files -----------------------------------------------------------------------------------
+def _file_problem(path: Path, relpath: str, sha256: str, size: int) -> tuple[str | None, bytes]:
+    """Why a stored file cannot go in (None if it can), and its bytes when small."""
+    problem = stored_file_problem(relpath)
+    if problem is not None:
+        return f"{problem}; not backed up", b""
+    try:
+        if path.stat().st_size != size:
+            return "damaged (its size differs from the one recorded); run `vitidesk check`", b""
+        digest = hashlib.sha256()
+        data = b""
+        with path.open("rb") as source:
+            if size <= IN_MEMORY_FILE_BYTES:
+                data = source.read(size + 1)
+                digest.update(data)
+            else:
+                while chunk := source.read(CHUNK):
+                    digest.update(chunk)
+    except FileNotFoundError:
+        return "missing from the data folder; run `vitidesk check`", b""
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})", b""
+    if digest.hexdigest() != sha256:
+        return "damaged (its checksum differs from the one recorded); run `vitidesk check`", b""
+    return None, data
+
+
+def _write_file(archive: zipfile.ZipFile, path: Path, name: str, data: bytes, size: int) -> str:
+    digest = hashlib.sha256()
+    info = _new_info(name, zipfile.ZIP_STORED)
+    with archive.open(info, "w", force_zip64=size > _ZIP64_FROM) as sink:
+        if data or size == 0:
+            sink.write(data)
+            digest.update(data)
+        else:
+            with path.open("rb") as source:
+                while chunk := source.read(CHUNK):
+                    sink.write(chunk)
+                    digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _add_files(
+    archive: zipfile.ZipFile,
+    data_dir: Path,
+    conn: sqlite3.Connection,
+    progress: Progress | None,
+) -> tuple[list[Member], list[str]]:
+    groups = _groups(conn)
+    total = sum(entry[3] for group in groups for entry in group)
+    done = 0
     members: list[Member] = []
-    with _private_temp_dir(folder, f".{out.name}.snapshot-") as scratch:
-        snapshot = scratch / DB_NAME
-        try:
-            _snapshot(store, snapshot)
-            conn = sqlite3.connect(snapshot)
-            try:
-                schema_version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-                registered = _registered_files(conn)
-            finally:
-                conn.close()
-        except sqlite3.DatabaseError as exc:
+    left_out: list[str] = []
+    dropped: list[int] = []
+    for group in groups:
+        checked = []
+        failed = None
+        for file_id, relpath, sha256, size in group:
+            path = data_dir.joinpath(*relpath.split("/"))
+            problem, data = _file_problem(path, relpath, sha256, size)
+            if problem is not None:
+                failed = f"{relpath}: {problem}"
+                break
+            checked.append((file_id, relpath, sha256, size, path, data))
+        if failed is not None:
+            left_out.append(failed)
+            dropped.extend(entry[0] for entry in group)
+            continue
+        for _file_id, relpath, sha256, size, path, data in checked:
+            written = _write_file(archive, path, FILES_PREFIX + relpath, data, size)
+            if written != sha256:  # changed between the check and the copy
+                raise UserError(str(path), "changed while it was being backed up; try again")
+            members.append(Member(FILES_PREFIX + relpath, size, sha256))
+            done += size
+            if progress is not None:
+                progress(done, total)
+    _drop(conn, dropped)
+    return members, left_out
+
+
+# -- backup ----------------------------------------------------------------------------------
+def _schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _write_archive(
+    handle, store: Store, snapshot: Path, progress: Progress | None
+) -> tuple[list[Member], list[str], int]:
+    conn = sqlite3.connect(snapshot, isolation_level=None)
+    try:
+        verdict = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
+        if verdict != ["ok"]:
             raise UserError(
-                str(store.path), f"cannot take a snapshot of the database ({exc})"
-            ) from None
-        with (
-            atomic_writer(out) as handle,
-            zipfile.ZipFile(handle, "w", allowZip64=True) as archive,
-        ):
+                str(store.path),
+                f"the database is damaged ({verdict[0]}); run `vitidesk check` (no backup written)",
+            )
+        schema_version = _schema_version(conn)
+        with zipfile.ZipFile(handle, "w", allowZip64=True) as archive:
+            members, left_out = _add_files(archive, store.data_dir, conn, progress)
+            conn.close()
+            size = snapshot.stat().st_size
             with (
                 snapshot.open("rb") as source,
                 archive.open(
-                    _new_info(DB_MEMBER, zipfile.ZIP_DEFLATED),
-                    "w",
-                    force_zip64=snapshot.stat().st_size > _ZIP64_FROM,
+                    _new_info(DB_MEMBER, zipfile.ZIP_DEFLATED), "w", force_zip64=size > _ZIP64_FROM
                 ) as sink,
             ):
-                digest = _copy_hashing(source, sink, None)
-            members.append(Member(DB_MEMBER, digest.size, digest.sha256))
-            for relpath, sha256, size in registered:
-                members.append(_add_file(archive, data_dir, relpath, sha256, size))
+                digest = hashlib.sha256()
+                while chunk := source.read(CHUNK):
+                    sink.write(chunk)
+                    digest.update(chunk)
+            members.insert(0, Member(DB_MEMBER, size, digest.hexdigest()))
             manifest = {
                 "format": FORMAT_ID,
                 "format_version": FORMAT_VERSION,
@@ -221,11 +266,52 @@ def create_backup(store: Store, out: Path) -> BackupSummary:
                 "app_version": __version__,
                 "schema_version": schema_version,
                 "members": [{"path": m.path, "size": m.size, "sha256": m.sha256} for m in members],
+                "left_out": left_out,
             }
             archive.writestr(
                 _new_info(MANIFEST_NAME, zipfile.ZIP_DEFLATED),
                 json.dumps(manifest, indent=2).encode("utf-8"),
             )
+    finally:
+        conn.close()
+    return members, left_out, schema_version
+
+
+def create_backup(
+    store: Store,
+    out: Path,
+    *,
+    force: bool = False,
+    protect: Iterable[Path] = (),
+    progress: Progress | None = None,
+) -> BackupSummary:
+    """Write a backup of ``store`` to ``out``: refused inside a data folder (``store``'s and
+    those in ``protect``) and over an existing file unless ``force``."""
+    out = check_output_path(out, protect=(store.data_dir, *protect), force=force)
+    try:
+        scratch = Scratch(store.data_dir, "backup")
+    except OSError as exc:
+        raise UserError(
+            str(store.data_dir),
+            f"cannot make the database snapshot in the data folder ({exc.strerror or exc})",
+        ) from None
+    try:
+        snapshot = scratch.path / DB_NAME
+        try:
+            _snapshot(store, snapshot)
+        except sqlite3.DatabaseError as exc:
+            raise UserError(
+                str(store.path), f"cannot take a snapshot of the database ({exc})"
+            ) from None
+        try:
+            with private_output(out, scratch=scratch, force=force) as handle:
+                members, left_out, schema_version = _write_archive(
+                    handle, store, snapshot, progress
+                )
+        except OSError as exc:
+            raise UserError(str(out), f"cannot be written ({exc.strerror or exc})") from None
+    finally:
+        scratch.close()
     return BackupSummary(
         path=out,
         members=len(members) + 1,
@@ -233,333 +319,46 @@ def create_backup(store: Store, out: Path) -> BackupSummary:
         total_bytes=sum(m.size for m in members),
         archive_bytes=out.stat().st_size,
         schema_version=schema_version,
+        left_out=tuple(left_out),
     )
-
-
-def _add_file(
-    archive: zipfile.ZipFile, data_dir: Path, relpath: str, sha256: str, size: int
-) -> Member:
-    if not _safe_member_name(relpath):
-        raise UserError(relpath, "registered with a path outside the data folder; not backed up")
-    path = data_dir.joinpath(*relpath.split("/"))
-    name = FILES_PREFIX + relpath
-    try:
-        big = path.stat().st_size > _ZIP64_FROM
-        with (
-            path.open("rb") as source,
-            archive.open(_new_info(name, zipfile.ZIP_STORED), "w", force_zip64=big) as sink,
-        ):
-            got = _copy_hashing(source, sink, None)
-    except FileNotFoundError:
-        raise UserError(
-            str(path), "missing from the data folder; run `vitidesk check` (no backup written)"
-        ) from None
-    if got.sha256 != sha256 or got.size != size:
-        raise UserError(
-            str(path),
-            "damaged (its checksum differs from the one recorded); run `vitidesk check` "
-            "(no backup written)",
-        )
-    return Member(name, got.size, got.sha256)
 
 
 # -- verify ----------------------------------------------------------------------------------
-def _refuse(path: Path, why: str) -> UserError:
-    return UserError(str(path), why)
-
-
-def _open_zip(path: Path) -> zipfile.ZipFile:
-    if not path.is_file():
-        raise _refuse(path, "no such backup file")
-    try:
-        return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        raise _refuse(path, f"{_NOT_A_BACKUP} (not a ZIP file, or cut short)") from None
-
-
-def _read_manifest(path: Path, archive: zipfile.ZipFile) -> Manifest:
-    infos = archive.infolist()
-    if len(infos) > MAX_MEMBERS:
-        raise _refuse(path, f"too many entries ({len(infos)}); refused as unsafe")
-    names = [info.filename for info in infos]
-    if len(set(names)) != len(names):
-        raise _refuse(path, "an entry appears twice; refused as unsafe")
-    for name in names:
-        if not _safe_member_name(name):
-            raise _refuse(path, f"unsafe entry {name!r} (absolute path or '..'); refused")
-    if MANIFEST_NAME not in names:
-        raise _refuse(path, f"{_NOT_A_BACKUP} (no {MANIFEST_NAME})")
-    info = archive.getinfo(MANIFEST_NAME)
-    if info.file_size > MAX_MANIFEST_BYTES:
-        raise _refuse(path, f"{MANIFEST_NAME} is implausibly large; refused as unsafe")
-    try:
-        raw = json.loads(_read_member(path, archive, MANIFEST_NAME, MAX_MANIFEST_BYTES))
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise _refuse(path, f"{_NOT_A_BACKUP} ({MANIFEST_NAME} is not valid JSON)") from None
-    if not isinstance(raw, dict) or raw.get("format") != FORMAT_ID:
-        raise _refuse(path, f"{_NOT_A_BACKUP} (its manifest is of another format)")
-    version = raw.get("format_version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _refuse(path, "the manifest has no valid format version")
-    if version > FORMAT_VERSION:
-        raise _refuse(
-            path,
-            f"made by a newer VitiDesk (backup format {version}; this version reads up to "
-            f"{FORMAT_VERSION}). Install the newer VitiDesk to restore it.",
-        )
-    schema = raw.get("schema_version")
-    entries = raw.get("members")
-    if not isinstance(schema, int) or isinstance(schema, bool) or not isinstance(entries, list):
-        raise _refuse(path, "the manifest is incomplete (no data version or member list)")
-    members: list[Member] = []
-    for entry in entries:
-        member = _member_from(entry)
-        if member is None:
-            raise _refuse(path, "the manifest lists an entry without a valid path, size, checksum")
-        members.append(member)
-    return Manifest(
-        format_version=version,
-        created_at=str(raw.get("created_at", "")),
-        app_version=str(raw.get("app_version", "")),
-        schema_version=schema,
-        members=tuple(members),
-    )
-
-
-def _member_from(entry: object) -> Member | None:
-    if not isinstance(entry, dict):
-        return None
-    name, size, sha = entry.get("path"), entry.get("size"), entry.get("sha256")
-    if not isinstance(name, str) or not _safe_member_name(name):
-        return None
-    if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-        return None
-    if not isinstance(sha, str) or len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
-        return None
-    return Member(name, size, sha)
-
-
-def _read_member(path: Path, archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
-    try:
-        with archive.open(name) as source:
-            data = source.read(limit + 1)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
-        raise _refuse(path, f"{name} is damaged ({_zip_reason(exc)})") from None
-    if len(data) > limit:
-        raise _refuse(path, f"{name} is implausibly large; refused as unsafe")
-    return data
-
-
-def _zip_reason(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]
-
-
-def _check_member_list(path: Path, archive: zipfile.ZipFile, manifest: Manifest) -> None:
-    listed = [member.path for member in manifest.members]
-    if len(set(listed)) != len(listed):
-        raise _refuse(path, "the manifest lists an entry twice")
-    if DB_MEMBER not in listed:
-        raise _refuse(path, f"the manifest does not list the database ({DB_MEMBER})")
-    for name in listed:
-        if name != DB_MEMBER and not name.startswith(FILES_PREFIX):
-            raise _refuse(path, f"the manifest lists an unexpected entry {name!r}")
-    present = set(archive.namelist()) - {MANIFEST_NAME}
-    for name in listed:
-        if name not in present:
-            raise _refuse(path, f"{name} is listed in the manifest but missing from the backup")
-    extra = sorted(present - set(listed))
-    if extra:
-        raise _refuse(path, f"{extra[0]} is in the backup but not listed in its manifest; refused")
-    if manifest.total_bytes > MAX_TOTAL_BYTES:
-        raise _refuse(path, "would unpack to more than 20 GB; refused as unsafe")
-    for member in manifest.members:
-        if archive.getinfo(member.path).file_size != member.size:
-            raise _refuse(path, f"{member.path} has a different size than its manifest says")
-
-
-def _stream_member(
-    path: Path, archive: zipfile.ZipFile, member: Member, target: IO[bytes] | None
-) -> None:
-    """Copy one member (to ``target`` if given) and check its size and SHA-256."""
-    try:
-        with archive.open(member.path) as source:
-            got = _copy_hashing(source, target, member.size)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
-        raise _refuse(path, f"{member.path} is damaged ({_zip_reason(exc)})") from None
-    if got.size != member.size:
-        raise _refuse(path, f"{member.path} has a different size than its manifest says")
-    if got.sha256 != member.sha256:
-        raise _refuse(path, f"{member.path} is damaged (checksum differs from the manifest)")
-
-
-def _check_database(path: Path, db_file: Path, manifest: Manifest) -> list[tuple[str, str, int]]:
-    """Open the extracted database copy: integrity, data version, files register."""
-    try:
-        conn = sqlite3.connect(db_file, isolation_level=None)
-        try:
-            user_version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            newest = max(user_version, manifest.schema_version)
-            if newest > SCHEMA_VERSION:
-                raise _refuse(
-                    path,
-                    f"made by a newer VitiDesk (data version {newest}; this version reads up "
-                    f"to {SCHEMA_VERSION}). Install the newer VitiDesk to restore it.",
-                )
-            if user_version != manifest.schema_version:
-                raise _refuse(
-                    path,
-                    f"the database is at data version {user_version} but the manifest says "
-                    f"{manifest.schema_version}",
-                )
-            integrity = [row[0] for row in conn.execute("PRAGMA integrity_check(20)")]
-            if integrity != ["ok"]:
-                raise _refuse(path, f"the database in the backup is damaged ({integrity[0]})")
-            registered = _registered_files(conn)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise _refuse(path, f"the database in the backup cannot be read ({exc})") from None
-    return registered
-
-
-def _check_register(path: Path, manifest: Manifest, registered: list[tuple[str, str, int]]):
-    by_name = {member.path: member for member in manifest.members}
-    expected = set()
-    for relpath, sha256, size in registered:
-        name = FILES_PREFIX + relpath
-        expected.add(name)
-        member = by_name.get(name)
-        if member is None:
-            raise _refuse(path, f"{relpath} is recorded in the database but not in the backup")
-        if member.sha256 != sha256 or member.size != size:
-            raise _refuse(path, f"{relpath} differs from the checksum recorded in the database")
-    for name in by_name:
-        if name.startswith(FILES_PREFIX) and name not in expected:
-            raise _refuse(path, f"{name} is in the backup but not recorded in its database")
-
-
-def verify_backup(path: Path) -> Manifest:
+def verify_backup(path: Path, scratch_in: Path | None = None) -> Manifest:
     """Check a backup end to end without changing anything; return its manifest.
 
-    Raises :class:`UserError` (one line) for anything wrong: not a ZIP, cut short, damaged
-    members, a manifest that does not match, unsafe paths, a database that fails SQLite's
-    integrity check or was written by a newer VitiDesk."""
+    Every member is read once and checked against the manifest; the database is checked
+    the way a restore checks it (schema, rows, register). Its copy goes to scratch in
+    ``scratch_in`` (a data folder) if given, else it is checked in memory. Raises
+    :class:`UserError` (one line) for anything wrong."""
     path = Path(path).absolute()
     try:
-        with _open_zip(path) as archive:
-            manifest = _read_manifest(path, archive)
-            _check_member_list(path, archive, manifest)
-            with _private_temp_dir(Path(tempfile.gettempdir()), ".vitidesk-verify-") as scratch:
-                db_file = scratch / DB_NAME
-                for member in manifest.members:
-                    if member.path == DB_MEMBER:
-                        with _private_file(db_file) as target:
-                            _stream_member(path, archive, member, target)
-                    else:
-                        _stream_member(path, archive, member, None)
-                registered = _check_database(path, db_file, manifest)
-            _check_register(path, manifest, registered)
+        with open_zip(path) as archive:
+            manifest = read_manifest(path, archive)
+            check_member_list(path, archive, manifest)
+            db_member = next(m for m in manifest.members if m.path == DB_MEMBER)
+            if scratch_in is not None:
+                with scratch_dir(scratch_in, "verify") as scratch:
+                    db_file = scratch.path / DB_NAME
+                    with db_file.open("xb") as target:
+                        stream_member(path, archive, db_member, target)
+                    check_staged_database(path, db_file, manifest)
+            else:
+                _verify_in_memory(path, archive, manifest, db_member)
+            for member in manifest.members:  # in the order a restore checks them
+                if member.path != DB_MEMBER:
+                    stream_member(path, archive, member, None)
     except OSError as exc:
-        raise _refuse(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise refuse(path, f"cannot be read ({exc.strerror or exc})") from None
     return manifest
 
 
-# -- restore ---------------------------------------------------------------------------------
-def _extract(path: Path, manifest: Manifest, target_dir: Path) -> None:
-    with _open_zip(path) as archive:
-        for member in manifest.members:
-            if member.path == DB_MEMBER:
-                destination = target_dir / DB_NAME
-            else:
-                relpath = member.path[len(FILES_PREFIX) :]
-                destination = target_dir.joinpath(*relpath.split("/"))
-            ensure_private_dir(destination.parent)
-            with _private_file(destination) as target:
-                _stream_member(path, archive, member, target)
-                target.flush()
-                os.fsync(target.fileno())
+IN_MEMORY_DB_BYTES = 256 * 1024**2
 
 
-def _holds_data(folder: Path) -> bool:
-    """Anything besides a running app's lock and request files."""
-    if not folder.exists():
-        return False
-    return not folder.is_dir() or any(p.name not in RUNTIME_FILES for p in folder.iterdir())
-
-
-def _drop_runtime_files(folder: Path) -> None:
-    """The running app's lock belongs to the live data folder, not to a kept or empty one
-    (the app takes a new lock in the restored folder)."""
-    for name in RUNTIME_FILES:
-        (folder / name).unlink(missing_ok=True)
-
-
-def _kept_name(data_dir: Path) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    candidate = data_dir.with_name(f"{data_dir.name}.before-restore-{stamp}")
-    counter = 1
-    while candidate.exists():
-        counter += 1
-        candidate = data_dir.with_name(f"{data_dir.name}.before-restore-{stamp}-{counter}")
-    return candidate
-
-
-def restore_backup(path: Path, data_dir: Path) -> RestoreSummary:
-    """Replace ``data_dir`` with the contents of the backup at ``path``, safely.
-
-    Nothing changes unless the backup verifies, extracts, opens (migrating an older data
-    version forward) and passes ``check_store`` in a new folder. The old folder is kept as
-    ``<data_dir>.before-restore-<time>`` and returned as ``previous``."""
-    path = Path(path).absolute()
-    data_dir = Path(data_dir).absolute()
-    manifest = verify_backup(path)
-    if data_dir.exists() and not data_dir.is_dir():
-        raise UserError(str(data_dir), "is a file, not a data folder")
-    parent = data_dir.parent
-    try:
-        ensure_private_dir(parent)
-    except OSError as exc:
-        raise UserError(str(parent), f"cannot create the folder ({exc.strerror or exc})") from None
-    with contextlib.suppress(OSError):
-        if shutil.disk_usage(parent).free < manifest.total_bytes:
-            raise UserError(str(parent), "not enough free disk space to restore this backup")
-    staging = Path(tempfile.mkdtemp(prefix=f".{data_dir.name}.restoring-", dir=parent))
-    previous: Path | None = None
-    try:
-        if os.name == "posix":
-            os.chmod(staging, 0o700)
-        _extract(path, manifest, staging)
-        with Store.open(staging, create=False) as store:
-            schema_version = store.schema_version
-            report = check_store(store)
-        if not report.healthy:
-            raise UserError(str(path), f"the restored data fail the check ({report.problems[0]})")
-        # -- the swap: the only step that touches the current data folder ----------------
-        if _holds_data(data_dir):
-            previous = _kept_name(data_dir)
-            os.rename(data_dir, previous)
-            _drop_runtime_files(previous)
-        elif data_dir.exists():
-            _drop_runtime_files(data_dir)
-            data_dir.rmdir()  # an empty folder: nothing to keep
-        try:
-            os.rename(staging, data_dir)
-        except BaseException:
-            if previous is not None:
-                os.rename(previous, data_dir)
-                previous = None
-            raise
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _fsync_dir(parent)
-    return RestoreSummary(
-        data_dir=data_dir,
-        previous=previous,
-        files=manifest.file_count,
-        total_bytes=manifest.total_bytes,
-        backup_schema_version=manifest.schema_version,
-        schema_version=schema_version,
-        created_at=manifest.created_at,
-    )
+def _verify_in_memory(path: Path, archive: zipfile.ZipFile, manifest: Manifest, db_member) -> None:
+    if db_member.size > IN_MEMORY_DB_BYTES:
+        raise refuse(path, "the database is too large to check here; restore it to check it")
+    buffer = io.BytesIO()
+    stream_member(path, archive, db_member, buffer)
+    check_staged_database(path, buffer.getvalue(), manifest)

@@ -1,4 +1,5 @@
-"""``vitidesk check``: is the store sound, and is every file it refers to present and intact?"""
+"""``vitidesk check``: is the store sound, shaped as VitiDesk makes it, and is every file it
+refers to present and intact? Never raises on a damaged store: every finding is a problem."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vitidesk.errors import UserError
 from vitidesk.storage.database import Store
+from vitidesk.storage.schema_check import row_problems, schema_problems
 from vitidesk.storage.vault import FileVault, sha256_of
 
 
@@ -35,25 +38,30 @@ class CheckReport:
         return lines
 
 
-def check_store(store: Store) -> CheckReport:
-    """Run SQLite's integrity and foreign-key checks and verify every registered file."""
-    report = CheckReport(data_dir=store.data_dir, schema_version=store.schema_version)
+def _check_database(store: Store, report: CheckReport) -> bool:
+    """SQLite's own checks, then schema and rows; False when the schema is not VitiDesk's
+    (its list of files cannot be trusted then)."""
     integrity = [row[0] for row in store.query("PRAGMA integrity_check")]
     if integrity != ["ok"]:
         report.problems.extend(f"database: {message}" for message in integrity[:20])
     for table, rowid, parent, _ in store.query("PRAGMA foreign_key_check"):
         report.problems.append(f"database: row {rowid} of {table} points to a missing {parent}")
-    if report.schema_version < 1:
-        return report
+    with store.reading() as conn:
+        schema = schema_problems(conn, report.schema_version)
+        rows = [] if schema else row_problems(conn, report.schema_version)
+    report.problems.extend(f"database: {problem}" for problem in (*schema, *rows))
+    return not schema
+
+
+def _check_files(store: Store, report: CheckReport) -> None:
     vault = FileVault(store)
-    try:
-        registered = vault.all()
-    except sqlite3.DatabaseError as exc:
-        report.problems.append(f"database: the list of files cannot be read ({exc})")
-        return report
-    for stored in registered:
+    for stored in vault.all():
         report.files_checked += 1
-        path = vault.path_of(stored.relpath)
+        try:
+            path = vault.path_of(stored.relpath)
+        except UserError:
+            report.problems.append(f"{stored.relpath}: not a safe path inside the data folder")
+            continue
         if not path.is_file():
             report.problems.append(f"{stored.relpath}: missing")
             continue
@@ -66,4 +74,16 @@ def check_store(store: Store) -> CheckReport:
             report.problems.append(
                 f"{stored.relpath}: contents changed or damaged (checksum differs)"
             )
+
+
+def check_store(store: Store) -> CheckReport:
+    """Integrity, foreign keys, schema and rows, then every registered file's checksum."""
+    report = CheckReport(data_dir=store.data_dir)
+    try:
+        report.schema_version = store.schema_version
+        files_listed = _check_database(store, report)
+        if report.schema_version >= 1 and files_listed:
+            _check_files(store, report)
+    except sqlite3.DatabaseError as exc:
+        report.problems.append(f"database: cannot be read ({exc})")
     return report

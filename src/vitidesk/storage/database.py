@@ -3,10 +3,18 @@
 Every write runs in one transaction (:meth:`Store.transaction`). The database runs in WAL
 mode with foreign keys on. A store written by a newer VitiDesk is refused with a clear
 message rather than opened and silently damaged.
+
+Damage is told, never "repaired" into an empty store: a missing or empty database beside
+other data is refused, and a database that fails SQLite's quick check is not written to.
+A new store is built whole in scratch and then put in place, and creating or migrating it
+happens while owning the folder (:mod:`vitidesk.storage.folder_lock`), so two commands
+starting on a new folder at once both get the same, complete store.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sqlite3
 import threading
@@ -15,10 +23,18 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from vitidesk.errors import UserError
-from vitidesk.storage.atomic import PRIVATE_FILE_MODE, ensure_private_dir
-from vitidesk.storage.migrations import MIGRATIONS
+from vitidesk.storage.atomic import PRIVATE_FILE_MODE, _fsync_dir, ensure_private_dir
+from vitidesk.storage.folder_lock import owning
+from vitidesk.storage.migrations import MIGRATIONS, split_statements
+from vitidesk.storage.restore_swap import is_data_entry, recover, swap_pending
+from vitidesk.storage.scratch import SCRATCH_PREFIX, clean_stale_scratch, scratch_dir
 
 DB_NAME = "vitidesk.sqlite3"
+OPEN_WAIT_S = 15.0
+"""How long creating or updating a store waits for another command that owns the folder
+(long enough for a first run or a migration, short enough that a person is told soon)."""
+
+RESTORE_HINT = "restore a backup with `vitidesk restore FILE`, or run `vitidesk check`"
 
 
 class StoreError(UserError):
@@ -29,11 +45,141 @@ class NewerSchemaError(StoreError):
     """The store was written by a newer VitiDesk than this one."""
 
 
-def _create_private_file(path: Path) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
-    os.close(fd)
-    if os.name == "posix":
-        os.chmod(path, PRIVATE_FILE_MODE)
+class StoreDamagedError(StoreError):
+    """The database is missing beside other data, empty, or fails SQLite's quick check."""
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return "the folder is read-only"
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    return exc.strerror or str(exc)
+
+
+def _sqlite_why(exc: sqlite3.Error) -> str | None:
+    """A cause a person can act on, or None for a bug."""
+    text = str(exc).lower()
+    if "disk is full" in text:
+        return "the disk is full; free some space and try again"
+    if "readonly" in text or "read-only" in text:
+        return "the data folder is read-only; VitiDesk needs to write there"
+    if "disk i/o error" in text:
+        return "the disk reported an error while writing"
+    if "locked" in text or "busy" in text:
+        return "another program is holding the database; try again in a moment"
+    return None
+
+
+def data_entries(data_dir: Path) -> list[str]:
+    """What the folder holds besides hidden runtime files (lock, demo marker, scratch)."""
+    try:
+        return sorted(name for name in os.listdir(data_dir) if is_data_entry(name))
+    except OSError:
+        return []
+
+
+def _tidy(data_dir: Path) -> None:
+    """Finish a restore that was cut short; remove what killed runs left."""
+    try:
+        names = os.listdir(data_dir)
+    except OSError:
+        return
+    if not any(name.startswith(SCRATCH_PREFIX) for name in names):
+        return
+    if swap_pending(data_dir):
+        try:
+            with owning(data_dir, wait=OPEN_WAIT_S):
+                recover(data_dir)
+        except OSError as exc:
+            raise StoreError(
+                str(data_dir), f"a restore was cut short and cannot be finished ({_why(exc)})"
+            ) from None
+    else:
+        with contextlib.suppress(OSError):
+            clean_stale_scratch(data_dir)
+
+
+def _refuse_missing(data_dir: Path) -> None:
+    others = data_entries(data_dir)
+    if others:
+        shown = ", ".join(others[:3]) + (", ..." if len(others) > 3 else "")
+        raise StoreDamagedError(
+            str(data_dir),
+            f"the database ({DB_NAME}) is missing but the folder holds other data ({shown}); "
+            f"VitiDesk will not start an empty store over them: {RESTORE_HINT}",
+        )
+
+
+def _refuse_empty(db_path: Path) -> None:
+    """A database of 0 bytes (and no write-ahead log) lost its contents: VitiDesk never
+    makes one (a new store is built whole, then put in place)."""
+    try:
+        size = db_path.stat().st_size
+        wal = db_path.with_name(DB_NAME + "-wal")
+        wal_size = wal.stat().st_size if wal.exists() else 0
+    except OSError:
+        return
+    if size == 0 and wal_size == 0:
+        raise StoreDamagedError(
+            str(db_path), f"the database file is empty (0 bytes): its data are gone; {RESTORE_HINT}"
+        )
+
+
+def migrate_connection(conn: sqlite3.Connection, migrations: Sequence[str]) -> None:
+    """Run every step above the database's version, each in one transaction with its
+    version bump. The version is read again inside each transaction, so a step another
+    process ran meanwhile is never run twice."""
+    for version in range(1, len(migrations) + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if int(conn.execute("PRAGMA user_version").fetchone()[0]) < version:
+                for statement in split_statements(migrations[version - 1]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {version:d}")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+
+def _create(data_dir: Path, migrations: Sequence[str]) -> None:
+    """Build a new store in scratch and put it in place while owning the folder."""
+    db_path = data_dir / DB_NAME
+    try:
+        ensure_private_dir(data_dir)
+    except OSError as exc:
+        raise StoreError(str(data_dir), f"cannot create the data folder ({_why(exc)})") from exc
+    with owning(data_dir, wait=OPEN_WAIT_S):
+        if db_path.is_file():
+            return  # another command made it while this one waited
+        _refuse_missing(data_dir)
+        try:
+            with scratch_dir(data_dir, "new") as scratch:
+                fresh = scratch.path / DB_NAME
+                conn = sqlite3.connect(fresh, isolation_level=None)
+                try:
+                    migrate_connection(conn, migrations)
+                finally:
+                    conn.close()
+                if os.name == "posix":
+                    os.chmod(fresh, PRIVATE_FILE_MODE)
+                with open(fresh, "rb+") as handle:
+                    os.fsync(handle.fileno())
+                try:
+                    os.link(fresh, db_path)  # never over a database that appeared meanwhile
+                except FileExistsError:
+                    return
+                except OSError:  # a file system without hard links
+                    if not db_path.exists():
+                        os.rename(fresh, db_path)
+            _fsync_dir(data_dir)
+        except OSError as exc:
+            raise StoreError(str(data_dir), f"cannot create the store ({_why(exc)})") from exc
+        except sqlite3.Error as exc:
+            reason = _sqlite_why(exc) or str(exc)
+            raise StoreError(str(data_dir), f"cannot create the store ({reason})") from exc
 
 
 class Store:
@@ -60,55 +206,77 @@ class Store:
         readonly: bool = False,
         migrations: Sequence[str] = MIGRATIONS,
     ) -> Store:
-        """Open (and, unless ``readonly``, migrate) the store in ``data_dir``."""
+        """Open (and, unless ``readonly``, check and migrate) the store in ``data_dir``."""
+        data_dir = Path(data_dir)
         db_path = data_dir / DB_NAME
+        if data_dir.exists() and not data_dir.is_dir():
+            raise StoreError(str(data_dir), "cannot create the data folder (it is a file)")
+        if data_dir.is_dir():
+            _tidy(data_dir)
         if not db_path.is_file():
             if not create or readonly:
+                if data_dir.is_dir():
+                    _refuse_missing(data_dir)
                 raise StoreError(str(data_dir), "no VitiDesk data in this folder")
-            try:
-                ensure_private_dir(data_dir)
-                _create_private_file(db_path)
-            except OSError as exc:
-                raise StoreError(
-                    str(data_dir), f"cannot create the data folder ({exc.strerror})"
-                ) from exc
+            _create(data_dir, migrations)
+        _refuse_empty(db_path)
         try:
             if readonly:
                 uri = db_path.absolute().as_uri() + "?mode=ro"
                 conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
             else:
                 conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
-            store = cls(data_dir, conn, readonly)
+        except sqlite3.Error as exc:
+            reason = _sqlite_why(exc) or f"not a readable VitiDesk store ({exc})"
+            raise StoreError(str(db_path), reason) from exc
+        store = cls(data_dir, conn, readonly)
+        try:
             store._configure()
             store._upgrade(migrations)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(str(db_path), f"not a readable VitiDesk store ({exc})") from exc
+            conn.close()
+            reason = _sqlite_why(exc) or f"not a readable VitiDesk store ({exc})"
+            raise StoreError(str(db_path), reason) from exc
+        except BaseException:
+            conn.close()
+            raise
         return store
 
     def _configure(self) -> None:
         self._conn.execute("PRAGMA busy_timeout = 5000")
+        self._conn.execute("PRAGMA trusted_schema = OFF")
         self._conn.execute("PRAGMA foreign_keys = ON")
-        if not self.readonly:
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = FULL")
+        if self.readonly:
+            return
+        try:
+            verdict = [str(row[0]) for row in self._conn.execute("PRAGMA quick_check(3)")]
+        except sqlite3.DatabaseError as exc:
+            if "not a database" in str(exc):
+                raise  # not SQLite at all: said as such below
+            verdict = [str(exc)]
+        if verdict != ["ok"]:
+            found = "; ".join(line for line in "\n".join(verdict).splitlines() if "***" not in line)
+            raise StoreDamagedError(
+                str(self.path),
+                f"the database fails SQLite's quick check ({found[:120]}); VitiDesk will not "
+                f"write to it: {RESTORE_HINT}",
+            )
+        self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.execute("PRAGMA synchronous = FULL")
 
     def _upgrade(self, migrations: Sequence[str]) -> None:
         current = self.schema_version
         known = len(migrations)
         if current > known:
-            self._conn.close()
             raise NewerSchemaError(
                 str(self.data_dir / DB_NAME),
                 f"written by a newer VitiDesk (data version {current}; this version reads up to "
                 f"{known}). Install the newer VitiDesk to open it.",
             )
-        if self.readonly:
+        if self.readonly or current == known:
             return
-        for version in range(current + 1, known + 1):
-            with self.transaction() as conn:
-                for statement in _split_statements(migrations[version - 1]):
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {version:d}")
+        with owning(self.data_dir, wait=OPEN_WAIT_S), self._lock:
+            migrate_connection(self._conn, migrations)
 
     # -- use -----------------------------------------------------------------------------
     @property
@@ -120,19 +288,35 @@ class Store:
     def path(self) -> Path:
         return self.data_dir / DB_NAME
 
+    def _write_error(self, exc: sqlite3.Error) -> StoreError | None:
+        reason = _sqlite_why(exc)
+        return StoreError(str(self.path), reason) if reason else None
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Run the block's writes as one transaction: all of them land, or none."""
+        """Run the block's writes as one transaction: all of them land, or none. A full
+        disk or a read-only folder is a :class:`StoreError` saying so."""
         if self.readonly:
             raise StoreError(str(self.path), "opened read-only")
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                error = self._write_error(exc)
+                if error is None:
+                    raise
+                raise error from exc
             try:
                 yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
+                self._conn.execute("COMMIT")
+            except BaseException as exc:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.OperationalError):
+                    error = self._write_error(exc)
+                    if error is not None:
+                        raise error from exc
                 raise
-            self._conn.execute("COMMIT")
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -155,7 +339,8 @@ class Store:
                 return
             self._closed = True
             if not self.readonly:
-                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._conn.close()
 
     def __enter__(self) -> Store:
@@ -163,8 +348,3 @@ class Store:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
-
-
-def _split_statements(script: str) -> list[str]:
-    """Split a migration script into statements (the scripts hold no literal semicolons)."""
-    return [part.strip() for part in script.split(";") if part.strip()]

@@ -103,3 +103,8 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def split_statements(script: str) -> list[str]:
+    """Split a migration script into statements (the scripts hold no literal semicolons)."""
+    return [part.strip() for part in script.split(";") if part.strip()]

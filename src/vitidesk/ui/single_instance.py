@@ -1,15 +1,20 @@
 """One VitiDesk per data folder: a second launch raises the first window instead of opening the
-same store twice. Uses a lock file and a request file in the data folder (no sockets, so
-nothing that could ever touch a network)."""
+same store twice.
+
+The lock itself is :class:`vitidesk.storage.folder_lock.FolderLock` (no Qt), the same one
+``vitidesk restore`` and every command that creates or migrates the store take, so none of
+them can change the folder under an open window. This wrapper adds the raise request: a
+file a second launch touches and the first one watches for (no sockets, so nothing that
+could ever touch a network)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QLockFile, QObject, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, Signal
 
-from vitidesk.paths import LOCK_FILE as LOCK_NAME
 from vitidesk.paths import RAISE_FILE as RAISE_NAME
+from vitidesk.storage.folder_lock import FolderLock
 
 
 class InstanceGuard(QObject):
@@ -20,13 +25,12 @@ class InstanceGuard(QObject):
     def __init__(self, data_dir: Path) -> None:
         super().__init__()
         self.data_dir = data_dir
-        self.lock = QLockFile(str(data_dir / LOCK_NAME))
-        self.lock.setStaleLockTime(0)  # a crashed instance's lock is detected by its dead PID
+        self.lock = FolderLock(data_dir)
         self.watcher: QFileSystemWatcher | None = None
 
     def acquire(self) -> bool:
         """True when this is the only VitiDesk using the folder."""
-        if self.lock.tryLock(100):
+        if self.lock.acquire(wait=0.1):
             self._watch()
             return True
         return False
@@ -46,17 +50,10 @@ class InstanceGuard(QObject):
             self.raise_requested.emit()
 
     def relock(self) -> None:
-        """After a restore swapped a new data folder in (the lock file left with the old
-        one): hold the lock in the folder that is there now, and watch it."""
-        if (self.data_dir / LOCK_NAME).exists():
-            return  # same folder (a demo reset keeps it): still ours
-        self.lock.unlock()  # first, so it cannot later remove the new folder's lock file
-        self.lock = QLockFile(str(self.data_dir / LOCK_NAME))
-        self.lock.setStaleLockTime(0)
-        if self.lock.tryLock(100):
-            if self.watcher is not None:
-                self.watcher.deleteLater()
-            self._watch()
+        """After the store was replaced: a restore swaps the folder's contents, never the
+        folder, so the lock is still held; take it again only if it was somehow lost."""
+        if not self.lock.held:
+            self.lock.acquire(wait=0.1)
 
     def release(self) -> None:
-        self.lock.unlock()
+        self.lock.release()
