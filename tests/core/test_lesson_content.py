@@ -329,3 +329,97 @@ def test_the_manifest_holds_no_review_note_for_the_app_to_show() -> None:
         entry.get(field, "") for entry in manifest["lesson"] for field in ("title", "summary")
     ]
     assert not any(INTERNAL_NOTES.search(text) for text in shown)
+
+
+# --- Every word a patient must learn is explained where it first appears -------------------------
+
+MUST_EXPLAIN = {
+    "pigment cells": "melanocyte",
+    "depigmentation": "depigmentation",
+    "immune system": "immune-system",
+    "autoimmune": "autoimmune",
+    "contagious": "contagious",
+    "nonsegmental vitiligo": "nonsegmental",
+    "segmental vitiligo": "segmental",
+    "thyroid": "thyroid",
+    "alopecia areata": "alopecia-areata",
+    "pernicious anemia": "pernicious-anemia",
+    "lupus": "lupus",
+    "inflammatory bowel disease": "ibd",
+    "dermatologist": "dermatologist",
+    "oxidative stress": "oxidative-stress",
+    "IFN-gamma": "ifn-gamma",
+    "cytokine": "cytokine",
+    "STATs": "stat",
+    "STAT1": "stat1",
+    "chemokines": "chemokine",
+    "CXCR3": "cxcr3",
+    "IL-15": "il-15",
+    "relapse": "relapse",
+    "placebo": "placebo",
+    "F-VASI": "f-vasi",
+    "boxed warning": "boxed-warning",
+    "TB": "tb",
+    "fungal infections": "fungal-infection",
+    "shingles": "shingles",
+    "lymphoma": "lymphoma",
+    "blood clots": "blood-clot",
+    "heart attack": "heart-attack",
+    "stroke": "stroke",
+    "TNF blockers": "tnf-blocker",
+    "hepatitis": "hepatitis",
+    "cholesterol": "cholesterol",
+    "biologic drugs": "biologic",
+    "immunosuppressants": "immunosuppressant",
+    "NICE": "nice",
+    "SMC": "smc",
+    "FDA": "fda",
+    "EMA": "ema",
+    "light therapy": "phototherapy",
+    "narrowband UVB": "nb-uvb",
+    "PUVA": "puva",
+    "melanoma": "melanoma",
+    "actinic keratoses": "actinic-keratosis",
+    "SPF": "spf",
+    "broad-spectrum": "broad-spectrum",
+    "vitamin D": "vitamin-d",
+    "Koebner effect": "koebner",
+    "camouflage": "camouflage",
+    "self-tanner": "self-tanner",
+    "DHA": "dha",
+    "monobenzone": "monobenzone",
+    "grafting": "grafting",
+    "psychological assessment": "psychological-assessment",
+    "tacrolimus": "calcineurin-inhibitor",
+    "steroid cream": "topical-steroid",
+    "contact dermatitis": "contact-dermatitis",
+    "unlicensed": "unlicensed",
+    "eczema": "atopic-dermatitis",
+    "pregnancy registry": "pregnancy-registry",
+    "urinary tract infection": "urinary-tract-infection",
+}
+
+
+def test_every_word_a_patient_must_learn_is_linked_at_first_use_and_defined(library) -> None:
+    text = "\n".join(step.body for _, step in _steps(library))
+    problems = []
+    for word, key in MUST_EXPLAIN.items():
+        assert key in library.glossary, f"{word!r}: no glossary entry {key!r}"
+        first = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)
+        if first is None:
+            problems.append((word, "not used"))
+            continue
+        links = [m for m in TERM_LINK.finditer(text) if m.start() <= first.start() < m.end()]
+        if not links or links[0].group(2) != key:
+            problems.append((word, text[max(0, first.start() - 30) : first.end() + 30]))
+    assert not problems, problems
+
+
+def test_glossary_definitions_are_plain(library) -> None:
+    import textstat
+
+    definitions = " ".join(entry.definition for entry in library.glossary.values())
+    assert textstat.flesch_kincaid_grade(definitions) <= 8.0
+    for entry in library.glossary.values():
+        assert entry.definition.endswith("."), entry.key
+        assert entry.definition.count(". ") == 0, f"{entry.key}: one sentence"
