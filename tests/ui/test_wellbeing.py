@@ -211,3 +211,19 @@ def test_a_number_saved_on_the_safety_screen_shows_in_settings_at_once(
     form.safety._save_number()
     assert settings.local_number.text() == "01234 567890 (clinic)"
     assert "01234 567890 (clinic)" in [n.text() for n in form.safety.contacts.numbers]
+
+
+def test_the_due_banner_stops_reading_once_the_store_closes(qtbot, private_folders) -> None:
+    """Its minute timer used to fire after the store had closed (a traceback in the log)."""
+    from vitidesk.paths import AppPaths
+    from vitidesk.storage.database import Store
+    from vitidesk.ui.app_state import AppState
+    from vitidesk.ui.wellbeing.reminder import DueBanner
+
+    paths = AppPaths.resolve(None, demo=False)
+    state = AppState(paths, Store.open(paths.data_dir))
+    banner = DueBanner(state)
+    qtbot.addWidget(banner)
+    assert banner.timer.isActive()
+    state.close()
+    assert not banner.timer.isActive()

@@ -29,6 +29,7 @@ class AppState(QObject):
     responses_changed = Signal()
     drafts_changed = Signal()
     diary_changed = Signal()
+    closing = Signal()  # the store is about to close for good: stop timers and reads
 
     def __init__(self, paths: AppPaths, store: Store) -> None:
         super().__init__()
@@ -73,4 +74,5 @@ class AppState(QObject):
         self.store_replaced.emit()
 
     def close(self) -> None:
+        self.closing.emit()
         self.store.close()

@@ -53,6 +53,7 @@ class DueBanner(QFrame):
         self.timer.setInterval(CHECK_EVERY_MS)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
+        state.closing.connect(self.timer.stop)
         state.responses_changed.connect(self.refresh)
         state.settings_changed.connect(lambda name: name == "reminder_days" and self.refresh())
         state.store_replaced.connect(self.refresh)
