@@ -123,3 +123,42 @@ def test_demo_profile_exports_valid_fhir(tmp_path: Path, capsys) -> None:
     from fhir.resources.R4B.bundle import Bundle
 
     Bundle.model_validate(bundle)
+
+
+def test_an_export_never_lands_in_a_data_folder(tmp_path: Path, capsys, private_folders) -> None:
+    data = Path(_store_with_results(tmp_path, capsys))
+    store_file = data / "vitidesk.sqlite3"
+    before = store_file.read_bytes()
+    link = tmp_path / "innocent.csv"
+    link.symlink_to(store_file)
+    inside = [store_file, data / "photos" / "r.csv", data / "r.csv", link]
+    for target in inside:
+        code = main(["--data-dir", str(data), "export", "--format", "csv", "--out", str(target)])
+        assert code == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "inside VitiDesk's data folder" in err[0], err
+    assert store_file.read_bytes() == before
+    assert not (data / "r.csv").exists()
+    private_folders["demo"].mkdir()
+    demo_target = private_folders["demo"] / "r.csv"  # another profile's folder, too
+    assert (
+        main(["--data-dir", str(data), "export", "--format", "csv", "--out", str(demo_target)]) == 2
+    )
+    assert "inside VitiDesk's data folder" in capsys.readouterr().err
+    assert main(["--data-dir", str(data), "check"]) == 0
+
+
+def test_an_existing_file_is_replaced_only_with_force(tmp_path: Path, capsys) -> None:
+    data = _store_with_results(tmp_path, capsys)
+    out = tmp_path / "results.csv"
+    out.write_text("my own notes", encoding="utf-8")
+    base = ["--data-dir", data, "export", "--format", "csv", "--out", str(out)]
+    assert main(base) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"vitidesk: error: {out}: already exists; add --force to replace it"]
+    assert out.read_text(encoding="utf-8") == "my own notes"
+    assert main([*base, "--force"]) == 0
+    assert "WHO-5" in out.read_text(encoding="utf-8-sig")
+    if os.name == "posix":
+        assert file_mode(out) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "results.csv"]

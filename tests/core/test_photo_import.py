@@ -219,3 +219,59 @@ def test_decompression_bomb_is_refused_without_using_its_memory(tmp_path: Path) 
 def test_missing_file_and_folder_are_refused(tmp_path: Path) -> None:
     assert _refusal(tmp_path / "gone.jpg").endswith("no such file")
     assert _refusal(tmp_path).endswith("not a file")
+
+
+def _secret_files(tmp_path: Path) -> dict[str, Path]:
+    """Files carrying the word SECRET in every kind of metadata import has met."""
+    from PIL import ImageCms, PngImagePlugin
+
+    picture = upright_reference()
+    files = {}
+    files["jpeg comment"] = tmp_path / "com.jpg"
+    picture.save(files["jpeg comment"], "JPEG", comment=b"SECRET jpeg comment")
+    files["gif comment"] = tmp_path / "com.gif"
+    picture.convert("P").save(files["gif comment"], "GIF", comment=b"SECRET gif comment")
+    text = PngImagePlugin.PngInfo()
+    text.add_text("comment", "SECRET png text")
+    text.add_itxt("Description", "SECRET png itxt")
+    files["png text"] = tmp_path / "text.png"
+    picture.save(files["png text"], "PNG", pnginfo=text)
+    files["png text, transparent"] = tmp_path / "alpha.png"
+    picture.convert("RGBA").save(files["png text, transparent"], "PNG", pnginfo=text)
+    lab = ImageCms.ImageCmsProfile(ImageCms.createProfile("LAB")).tobytes()
+    files["unusable profile"] = tmp_path / "lab.png"
+    picture.convert("RGBA").save(files["unusable profile"], "PNG", icc_profile=lab)
+    files["broken profile"] = tmp_path / "junk-icc.jpg"
+    picture.save(files["broken profile"], "JPEG", icc_profile=b"SECRET not a profile" * 8)
+    return files
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "jpeg comment",
+        "gif comment",
+        "png text",
+        "png text, transparent",
+        "unusable profile",
+        "broken profile",
+    ],
+)
+def test_comments_text_and_unusable_profiles_do_not_survive_import(
+    tmp_path: Path, kind: str
+) -> None:
+    prepared = prepare_photo(_secret_files(tmp_path)[kind])
+    for blob in (prepared.data, prepared.thumbnail):
+        stored = Image.open(io.BytesIO(blob))
+        stored.load()
+        assert b"SECRET" not in blob
+        assert not {"comment", "icc_profile", "Description", "exif"} & set(stored.info), kind
+        assert not getattr(stored, "text", {}), kind
+    assert quadrant_colours(_stored(prepared))  # the pixels themselves are kept
+
+
+def test_a_broken_link_is_refused_with_where_it_pointed(tmp_path: Path) -> None:
+    link = tmp_path / "photo.jpg"
+    link.symlink_to(tmp_path / "moved-away.jpg")
+    message = _refusal(link)
+    assert "a broken link" in message and "moved-away.jpg" in message

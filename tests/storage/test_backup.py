@@ -175,6 +175,28 @@ def test_the_archive_holds_a_manifest_of_every_member(source: Path, backup: Path
     assert not [p for p in backup.parent.iterdir() if p.name.startswith(".backup.zip")]
 
 
+def test_the_snapshot_is_taken_inside_the_data_folder_never_beside_the_backup(
+    source: Path, tmp_path: Path, monkeypatch
+) -> None:
+    import tempfile
+
+    made: list[Path] = []
+    real = tempfile.mkdtemp
+
+    def spy(*args, **kwargs):
+        made.append(Path(kwargs["dir"]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkdtemp", spy)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    with Store.open(source) as store:
+        create_backup(store, out_dir / "b.zip")
+    assert made and all(place == source for place in made), made
+    assert [p.name for p in out_dir.iterdir()] == ["b.zip"]
+    assert not [p for p in source.iterdir() if p.name.startswith(".")]
+
+
 def test_backup_is_a_sqlite_snapshot_even_with_uncheckpointed_writes(
     source: Path, tmp_path: Path
 ) -> None:

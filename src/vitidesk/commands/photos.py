@@ -10,12 +10,24 @@ from typing import TYPE_CHECKING
 from vitidesk.commands.arguments import iso_date
 from vitidesk.commands.photo_align import add_align_parser, run_align
 from vitidesk.commands.photo_measure import add_measure_parser, run_measure
+from vitidesk.commands.progress import ProgressBar
+from vitidesk.core.photo_import import shown_name
 from vitidesk.errors import UserError
-from vitidesk.storage.photo_batch import DEFAULT_SITE, REFUSED, expand_paths, import_files
+from vitidesk.storage.photo_batch import (
+    DEFAULT_SITE,
+    DUPLICATE,
+    IMPORTED,
+    REFUSED,
+    ImportOutcome,
+    expand_paths,
+    import_files,
+)
 from vitidesk.storage.photos import PhotoLibrary
 
 if TYPE_CHECKING:
     from vitidesk.commands import CommandContext
+
+STATUSES = (IMPORTED, DUPLICATE, REFUSED)
 
 NAME = "photos"
 HELP = "import and list your skin photos"
@@ -56,29 +68,62 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _import(args: argparse.Namespace, ctx: CommandContext, library: PhotoLibrary) -> int:
+    """One line per file as it goes (with a progress bar on a terminal); Ctrl-C stops
+    cleanly after the photo in hand and says what was imported so far."""
     site = library.site_named(args.site or DEFAULT_SITE, create=args.site is None)
     paths = expand_paths(args.files)
     if not paths:
         raise UserError(" ".join(args.files), "no files to import")
-    outcomes = import_files(
-        library,
-        paths,
-        site=site,
-        taken=args.taken,
-        light="uv" if args.uv else "visible",
-        allow_duplicates=args.allow_duplicates,
-    )
-    refused = 0
-    for outcome in outcomes:
+    bar = ProgressBar(sys.stderr, len(paths)) if _is_terminal(sys.stderr) else None
+    outcomes: list[ImportOutcome] = []
+
+    def tell(index: int, outcome: ImportOutcome) -> None:
+        outcomes.append(outcome)
+        if bar is not None:
+            bar.clear()
         if outcome.status == REFUSED:
-            refused += 1
             print(f"vitidesk: error: {outcome.message}", file=sys.stderr)
         else:
             ctx.say(outcome.message)
-    imported = sum(1 for o in outcomes if o.status == "imported")
-    skipped = sum(1 for o in outcomes if o.status == "duplicate")
-    ctx.say(f"Done: {imported} imported, {skipped} skipped as duplicates, {refused} refused.")
-    return 2 if refused else 0
+        if bar is not None:
+            upcoming = shown_name(paths[index + 1]) if index + 1 < len(paths) else ""
+            bar.draw(index + 1, upcoming.rsplit("/", 1)[-1])
+
+    if bar is not None:
+        bar.draw(0, shown_name(paths[0]).rsplit("/", 1)[-1])
+    stopped = False
+    try:
+        import_files(
+            library,
+            paths,
+            site=site,
+            taken=args.taken,
+            light="uv" if args.uv else "visible",
+            allow_duplicates=args.allow_duplicates,
+            progress=tell,
+        )
+    except KeyboardInterrupt:
+        stopped = True
+    if bar is not None:
+        bar.clear()
+    counts = {status: sum(o.status == status for o in outcomes) for status in STATUSES}
+    summary = (
+        f"{counts[IMPORTED]} imported, {counts[DUPLICATE]} skipped as duplicates, "
+        f"{counts[REFUSED]} refused."
+    )
+    if stopped:
+        ctx.say(
+            f"Stopped after {len(outcomes)} of {len(paths)} file(s): {summary} "
+            "The rest were not imported."
+        )
+        return 130
+    ctx.say(f"Done: {summary}")
+    return 2 if counts[REFUSED] else 0
+
+
+def _is_terminal(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 def _list(args: argparse.Namespace, ctx: CommandContext, library: PhotoLibrary) -> int:

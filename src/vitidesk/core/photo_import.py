@@ -3,8 +3,10 @@
 Only the formats VitiDesk needs are decoded (Pillow's ``formats=``): never EPS (which runs
 Ghostscript) or anything else a hostile file might ask for. Sizes are checked from the header
 before any pixel is decoded, so a decompression bomb is refused without using the memory it
-asks for. The stored copy is re-encoded from pixels alone: no EXIF, GPS, maker notes or
-camera serials survive. Every refusal is a :class:`PhotoRejectedError` naming the file and reason.
+asks for. The stored copy is re-encoded from pixels alone: no EXIF, GPS, maker notes, camera
+serials, JPEG or GIF comments, PNG text or colour profile survive (pixels are converted to
+sRGB first; a profile that cannot be used is dropped). Every refusal is a
+:class:`PhotoRejectedError` naming the file and reason.
 """
 
 from __future__ import annotations
@@ -109,13 +111,15 @@ def _to_8bit(image: Image.Image) -> Image.Image:
 
 
 def _to_srgb(image: Image.Image, icc: bytes | None) -> Image.Image:
+    """Convert to sRGB with the file's own profile; an unusable profile is dropped (the
+    pixels are kept as they are), never copied into the library."""
     if not icc or image.mode not in ("RGB", "RGBA"):
         return image
     try:
         source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
         target = ImageCms.createProfile("sRGB")
         return ImageCms.profileToProfile(image, source, target, outputMode=image.mode) or image
-    except Exception:  # a broken profile: keep the pixels as they are
+    except Exception:  # a broken or mismatched profile
         return image
 
 
@@ -144,28 +148,39 @@ def make_thumbnail(image: Image.Image, size: int = THUMB_SIZE) -> bytes:
     return buffer.getvalue()
 
 
+def shown_name(path: Path) -> str:
+    """``path`` as text that can always be printed and stored: bytes that are not UTF-8 (a
+    name from another system) show as the replacement character."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
 def _read(path: Path) -> bytes:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise PhotoRejectedError(str(path), "no such file") from None
+        if path.is_symlink():
+            target = shown_name(Path(os.readlink(path)))
+            raise PhotoRejectedError(
+                shown_name(path), f"a broken link (it points to {target}, which does not exist)"
+            ) from None
+        raise PhotoRejectedError(shown_name(path), "no such file") from None
     except OSError as exc:
-        raise PhotoRejectedError(str(path), f"cannot be read ({exc.strerror})") from exc
+        raise PhotoRejectedError(shown_name(path), f"cannot be read ({exc.strerror})") from exc
     if not path.is_file():
-        raise PhotoRejectedError(str(path), "not a file")
+        raise PhotoRejectedError(shown_name(path), "not a file")
     if info.st_size == 0:
-        raise PhotoRejectedError(str(path), "the file is empty")
+        raise PhotoRejectedError(shown_name(path), "the file is empty")
     if info.st_size > MAX_FILE_BYTES:
-        raise PhotoRejectedError(str(path), "the file is larger than 300 MB")
+        raise PhotoRejectedError(shown_name(path), "the file is larger than 300 MB")
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise PhotoRejectedError(str(path), f"cannot be read ({exc.strerror})") from exc
+        raise PhotoRejectedError(shown_name(path), f"cannot be read ({exc.strerror})") from exc
 
 
 def decode_upright(path: Path, data: bytes) -> Image.Image:
     """Open with the allowed decoders only, check the size, load, and turn upright."""
-    name = str(path)
+    name = shown_name(path)
     try:
         image = Image.open(io.BytesIO(data), formats=allowed_formats())
     except UnidentifiedImageError:
@@ -238,7 +253,9 @@ def open_untrusted(path: Path) -> Image.Image:
         try:
             return decode_upright(path, data)
         except MemoryError:
-            raise PhotoRejectedError(str(path), "not enough memory to open this image") from None
+            raise PhotoRejectedError(
+                shown_name(path), "not enough memory to open this image"
+            ) from None
 
 
 def prepare_photo(path: Path, taken: dt.date | None = None) -> PreparedPhoto:
@@ -255,12 +272,17 @@ def prepare_photo(path: Path, taken: dt.date | None = None) -> PreparedPhoto:
             when = dt.date.fromtimestamp(path.stat().st_mtime)
         try:
             clean = _to_srgb(_to_8bit(image), image.info.get("icc_profile"))
+            clean.info = {}  # pixels only: no comment, text chunk, EXIF or (unused) profile
             encoded, suffix = _encode(clean)
             thumbnail = make_thumbnail(clean)
         except MemoryError:
-            raise PhotoRejectedError(str(path), "not enough memory to process this image") from None
+            raise PhotoRejectedError(
+                shown_name(path), "not enough memory to process this image"
+            ) from None
         except Exception as exc:
-            raise PhotoRejectedError(str(path), f"cannot be converted ({_short(exc)})") from None
+            raise PhotoRejectedError(
+                shown_name(path), f"cannot be converted ({_short(exc)})"
+            ) from None
     return PreparedPhoto(
         source=path,
         source_sha256=hashlib.sha256(data).hexdigest(),

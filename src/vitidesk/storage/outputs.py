@@ -51,16 +51,16 @@ def check_output_path(
     if not target.name or text.endswith(("/", os.sep)) or target.is_dir():
         raise UserError(text, "is a folder; give a file name to write")
     target = target.absolute()
-    folder = target.parent
-    if not folder.exists():
-        raise UserError(text, f"the folder {folder} does not exist")
-    if not folder.is_dir():
-        raise UserError(text, f"{folder} is not a folder")
     for data_dir in protect:
         if _inside(target, data_dir):
             raise UserError(
                 text, f"is inside VitiDesk's data folder ({data_dir}); choose a place outside it"
             )
+    folder = target.parent
+    if not folder.exists():
+        raise UserError(text, f"the folder {folder} does not exist")
+    if not folder.is_dir():
+        raise UserError(text, f"{folder} is not a folder")
     if os.path.lexists(target):
         if not force:
             raise UserError(text, REPLACE_HINT)

@@ -1,16 +1,19 @@
 """Import many files at once: each is imported, skipped as a duplicate, or refused with a reason.
 
-One bad file never stops the others. Used by the CLI and by the Photos section's worker.
+One bad file never stops the others: a damaged image, a broken link, a file name that is not
+UTF-8 text, even an unexpected error, each is one refused file among the rest. Used by the
+CLI and by the Photos section's worker.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from vitidesk.core.photo_import import PhotoRejectedError, prepare_photo
+from vitidesk.core.photo_import import PhotoRejectedError, prepare_photo, shown_name
 from vitidesk.errors import UserError
 from vitidesk.storage.photos import Photo, PhotoLibrary, Site
 
@@ -26,23 +29,40 @@ class ImportOutcome:
     photo: Photo | None = None
 
 
+def _visible_files(folder: Path) -> list[Path]:
+    """Every file under ``folder``, hidden files and folders (such as .DS_Store or
+    .thumbnails) left out; links to files are kept, broken links too (they are reported),
+    links to folders are not followed."""
+    found: list[Path] = []
+    for root, folders, files in os.walk(folder, followlinks=False):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = Path(root, name)
+            if path.is_file() or (path.is_symlink() and not path.exists()):
+                found.append(path)
+    return sorted(found)
+
+
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given; a folder stands for every file inside it, subfolders included
-    (hidden files, such as .DS_Store, are left out)."""
+    """Files as given; a folder stands for every visible file inside it, subfolders included."""
     expanded: list[Path] = []
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            expanded.extend(
-                sorted(
-                    child
-                    for child in path.rglob("*")
-                    if child.is_file() and not child.name.startswith(".")
-                )
-            )
+            expanded.extend(_visible_files(path))
         else:
             expanded.append(path)
     return expanded
+
+
+def _name_problem(path: Path) -> str | None:
+    try:
+        os.fsencode(path).decode("utf-8")
+    except UnicodeDecodeError:
+        return "the file name is not valid UTF-8 text; rename the file and import it again"
+    return None
 
 
 def import_files(
@@ -57,7 +77,16 @@ def import_files(
 ) -> list[ImportOutcome]:
     outcomes: list[ImportOutcome] = []
     for index, path in enumerate(paths):
-        outcome = _import_one(library, path, site, taken, light, allow_duplicates)
+        try:
+            outcome = _import_one(library, path, site, taken, light, allow_duplicates)
+        except Exception as exc:  # one file's surprise never stops the others
+            why = str(exc).strip().splitlines()[0][:80] if str(exc).strip() else ""
+            outcome = ImportOutcome(
+                path,
+                REFUSED,
+                f"{shown_name(path)}: could not be imported ({type(exc).__name__}"
+                + (f": {why})" if why else ")"),
+            )
         outcomes.append(outcome)
         if progress is not None:
             progress(index, outcome)
@@ -72,6 +101,9 @@ def _import_one(
     light: str,
     allow_duplicates: bool,
 ) -> ImportOutcome:
+    problem = _name_problem(path)
+    if problem is not None:
+        return ImportOutcome(path, REFUSED, f"{shown_name(path)}: {problem}")
     try:
         prepared = prepare_photo(path, taken)
     except PhotoRejectedError as exc:

@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from vitidesk.core.photo_import import PreparedPhoto
+from vitidesk.core.photo_import import PreparedPhoto, shown_name
 from vitidesk.errors import UserError
 from vitidesk.storage.database import Store
 from vitidesk.storage.vault import FileVault
@@ -162,7 +162,7 @@ class PhotoLibrary:
                         prepared.width,
                         prepared.height,
                         prepared.source_sha256,
-                        prepared.source.name[:255],
+                        shown_name(Path(prepared.source.name))[:255],
                         label,
                         now,
                     ),
