@@ -11,6 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vitidesk.core.resources import read_json
+from vitidesk.errors import UserError
+
+CONTACT_FIELDS = ("name", "number", "details", "source", "checked")
+
+
+class CrisisDataError(UserError):
+    """The crisis contacts file is missing a field every contact must have."""
 
 
 @dataclass(frozen=True)
@@ -18,6 +25,8 @@ class Contact:
     name: str
     number: str
     details: str
+    source: str = ""  # where the number was verified (kept for review, not shown)
+    checked: str = ""  # the date it was last checked against that source
 
 
 @dataclass(frozen=True)
@@ -41,16 +50,21 @@ class CrisisDirectory:
         return next((region for region in self.regions if region.id == region_id), None)
 
 
+def _contact(region_id: str, item: dict) -> Contact:
+    missing = [name for name in CONTACT_FIELDS if not str(item.get(name, "")).strip()]
+    if missing:
+        where = f"crisis/contacts.json [{region_id}] {item.get('name', '?')}"
+        raise CrisisDataError(where, f"missing {', '.join(missing)}")
+    return Contact(**{name: str(item[name]) for name in CONTACT_FIELDS})
+
+
 def load_crisis_directory() -> CrisisDirectory:
     data = read_json("crisis", "contacts.json")
     regions = tuple(
         Region(
             id=item["id"],
             name=item["name"],
-            contacts=tuple(
-                Contact(name=c["name"], number=c["number"], details=c["details"])
-                for c in item["contacts"]
-            ),
+            contacts=tuple(_contact(item["id"], c) for c in item["contacts"]),
         )
         for item in data["regions"]
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any, Generic, TypeVar
 
+from vitidesk.core.crisis import load_crisis_directory
 from vitidesk.storage.database import Store
 
 T = TypeVar("T")
@@ -47,7 +48,9 @@ class Option(Generic[T]):
 class Settings:
     """The person's settings. Assigning an attribute saves it at once."""
 
-    region = Option("", choices=("", "US", "GB", "IE", "OTHER"))
+    # "" = not chosen yet (the crisis screen asks), "OTHER" = a place the contacts file does not
+    # list; every other value is a region in resources/crisis/contacts.json.
+    region = Option("", choices=("", *load_crisis_directory().region_ids(), "OTHER"))
     local_crisis_number = Option("")
     window_geometry = Option("")
     last_section = Option(0)
