@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +42,18 @@ def default_paper(setting: str) -> str:
     return "Letter" if imperial else "A4"
 
 
+class _OptionsColumn(QWidget):
+    """The options column asks for the height its wrapped text takes at its real width, not
+    at its narrowest (tallest): its scroll area then has no empty tail and no needless bar."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return hint
+        return QSize(hint.width(), layout.totalHeightForWidth(max(self.width(), hint.width())))
+
+
 class ReportPage(QWidget):
     def __init__(self, state: AppState) -> None:
         super().__init__()
@@ -53,7 +64,7 @@ class ReportPage(QWidget):
         self.setAccessibleName(self.tr("Report"))
         outer = QHBoxLayout(self)
         outer.setContentsMargins(28, 20, 28, 12)
-        left_widget = QWidget()
+        left_widget = _OptionsColumn()
         left_widget.setObjectName("PageInner")
         left = QVBoxLayout(left_widget)
         left.setContentsMargins(0, 0, 8, 0)
@@ -76,9 +87,6 @@ class ReportPage(QWidget):
         left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Height from heightForWidth at the real width (as SectionPage does): the narrowest
-        # layout's height would leave an empty tail and a needless scroll bar.
-        left_widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         left_scroll.setWidget(left_widget)
         # Never narrower than its widest control plus the scroll bar: nothing is cut and
         # there is nothing to scroll sideways to.
