@@ -10,7 +10,8 @@ from vitidesk.core.diagram_model import ELEMENTS, SIGNALS
 from vitidesk.core.lesson_text import citation_keys, term_keys, to_html, to_plain_text
 from vitidesk.core.lessons import LessonError, load_library
 
-MAX_GRADE = 8.0
+MAX_GRADE = 8.0  # US grade 8 (Flesch-Kincaid): the product rule for every patient text
+MAX_DALE_CHALL = 7.5  # plain words, not just short sentences (Dale-Chall, textstat 0.7.4)
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +72,30 @@ def test_each_lesson_reads_at_grade_8_or_below(library) -> None:
     }
     too_hard = {lesson_id: grade for lesson_id, grade in grades.items() if grade > MAX_GRADE}
     assert not too_hard, f"above grade {MAX_GRADE}: {too_hard}"
+
+
+def _dale_chall_per_step(lesson) -> float:
+    """The mean over the lesson's steps, each read as one screen (title and words).
+
+    textstat counts each distinct hard word once per text, so a whole long lesson scores
+    easier than any of its screens; the person reads one step at a time, so each step is
+    scored on its own and the lesson gets their mean."""
+    scores = [
+        textstat.dale_chall_readability_score(f"{step.title}. {to_plain_text(step.text)}")
+        for step in lesson.steps
+    ]
+    return sum(scores) / len(scores)
+
+
+def test_each_lesson_uses_plain_words(library) -> None:
+    scores = {lesson.id: _dale_chall_per_step(lesson) for lesson in library.lessons}
+    whole = {
+        lesson.id: textstat.dale_chall_readability_score(lesson.plain_text())
+        for lesson in library.lessons
+    }
+    too_hard = {key: round(score, 2) for key, score in scores.items() if score > MAX_DALE_CHALL}
+    assert not too_hard, f"Dale-Chall above {MAX_DALE_CHALL} (mean of steps): {too_hard}"
+    assert all(score <= MAX_DALE_CHALL for score in whole.values()), whole
 
 
 def test_the_pathway_lesson_covers_each_link_of_the_chain(library) -> None:
