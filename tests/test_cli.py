@@ -203,3 +203,16 @@ def test_check_reports_a_planted_trigger_and_unreadable_rows_without_crashing(
     assert main(["--data-dir", str(data), "check"]) == 1
     captured = capsys.readouterr()
     assert "malformed database schema" in captured.out and "Traceback" not in captured.err
+
+
+def test_info_tells_a_missing_database_beside_photos(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        FileVault(store).add("photos/a.jpg", b"abc")
+    (data / DB_NAME).unlink()
+    assert main(["--data-dir", str(data), "info"]) == 1
+    out = capsys.readouterr().out
+    assert "Problem: the database is missing but the folder holds other data (photos)" in out
+    assert "No data yet" not in out

@@ -187,3 +187,57 @@ def test_a_full_disk_or_read_only_store_is_one_line(tmp_path: Path, monkeypatch)
             conn.execute("INSERT INTO settings VALUES ('a', '1')")
         monkeypatch.setattr(store, "_conn", real)
         assert store.query("SELECT * FROM settings") == []
+
+
+def test_a_read_only_folder_is_one_line_and_can_still_be_read(tmp_path: Path, monkeypatch) -> None:
+    from vitidesk.storage import database
+    from vitidesk.storage.settings import Settings
+
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        Settings(store).region = "GB"
+    real_access = os.access
+    monkeypatch.setattr(
+        database.os, "access", lambda p, m: False if Path(p) == data else real_access(p, m)
+    )
+    with pytest.raises(StoreError) as caught:
+        Store.open(data)
+    assert caught.value.one_line() == (
+        f"{data}: the folder is read-only; VitiDesk needs to write there "
+        "(`vitidesk check` and `vitidesk backup` can still read it)"
+    )
+    with Store.open(data, readonly=True) as store:
+        assert Settings(store).region == "GB"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
+def test_a_truly_read_only_folder_is_one_line(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    with Store.open(data):
+        pass
+    os.chmod(data, 0o500)
+    try:
+        with pytest.raises(StoreError, match="the folder is read-only"):
+            Store.open(data)
+        with Store.open(data, readonly=True) as store:
+            assert store.schema_version == SCHEMA_VERSION
+    finally:
+        os.chmod(data, 0o700)
+
+
+def test_creating_a_store_in_a_folder_that_refuses_writes_is_one_line(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import errno
+
+    from vitidesk.storage import scratch
+
+    def refused(*_args, **_kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(scratch.tempfile, "mkdtemp", refused)
+    with pytest.raises(StoreError) as caught:
+        Store.open(tmp_path / "data")
+    assert caught.value.one_line() == (
+        f"{tmp_path / 'data'}: cannot create the store (the folder is read-only)"
+    )

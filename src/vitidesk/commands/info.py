@@ -7,7 +7,7 @@ import json
 from typing import TYPE_CHECKING
 
 from vitidesk import __version__
-from vitidesk.storage.database import Store
+from vitidesk.storage.database import Store, data_entries
 from vitidesk.storage.vault import FileVault
 
 if TYPE_CHECKING:
@@ -29,6 +29,12 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         "log_dir": str(ctx.paths.log_dir),
         "store_exists": Store.exists_in(ctx.paths.data_dir) or ctx.paths.demo,
     }
+    others = [] if facts["store_exists"] else data_entries(ctx.paths.data_dir)
+    if others:
+        facts["problem"] = (
+            "the database is missing but the folder holds other data "
+            f"({', '.join(others[:3])}); run `vitidesk check`, or restore a backup"
+        )
     if facts["store_exists"]:
         with ctx.open_store(readonly=True) as store:
             files = FileVault(store).all()
@@ -37,13 +43,16 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
             facts["files_bytes"] = sum(item.size_bytes for item in files)
     if args.json:
         ctx.say(json.dumps(facts, indent=2))
-        return 0
+        return 1 if others else 0
     ctx.say(f"VitiDesk {facts['version']} ({facts['profile']} profile)")
     ctx.say(f"Data folder: {facts['data_dir']}")
     ctx.say(f"Log folder:  {facts['log_dir']}")
     if facts["store_exists"]:
         ctx.say(f"Data version: {facts['data_version']}")
         ctx.say(f"Stored files: {facts['files']} ({facts['files_bytes']} bytes)")
+    elif others:
+        ctx.say(f"Problem: {facts['problem']}.")
+        return 1
     else:
         ctx.say("No data yet: VitiDesk creates the folder the first time you open the app.")
     return 0

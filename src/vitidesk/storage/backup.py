@@ -18,7 +18,9 @@ import json
 import os
 import sqlite3
 import zipfile
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,7 +72,7 @@ __all__ = [
     "verify_backup",
 ]
 
-IN_MEMORY_FILE_BYTES = 16 * 1024**2  # files up to this are read once, checked, then written
+IN_MEMORY_FILE_BYTES = 8 * 1024**2  # files up to this are read once, checked, then written
 _ZIP64_FROM = 1 << 30  # members this large get ZIP64 headers from the start
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
 
@@ -175,18 +177,39 @@ def _file_problem(path: Path, relpath: str, sha256: str, size: int) -> tuple[str
 
 
 def _write_file(archive: zipfile.ZipFile, path: Path, name: str, data: bytes, size: int) -> str:
-    digest = hashlib.sha256()
+    """Put one checked file in the archive; return the SHA-256 of what went in (a large
+    file is read again here, so it is hashed again: it may have changed meanwhile)."""
     info = _new_info(name, zipfile.ZIP_STORED)
     with archive.open(info, "w", force_zip64=size > _ZIP64_FROM) as sink:
         if data or size == 0:
             sink.write(data)
-            digest.update(data)
-        else:
-            with path.open("rb") as source:
-                while chunk := source.read(CHUNK):
-                    sink.write(chunk)
-                    digest.update(chunk)
+            return ""
+        digest = hashlib.sha256()
+        with path.open("rb") as source:
+            while chunk := source.read(CHUNK):
+                sink.write(chunk)
+                digest.update(chunk)
     return digest.hexdigest()
+
+
+Checked = tuple[str | None, list[tuple[int, str, str, int, Path, bytes]]]
+
+
+def _check_group(data_dir: Path, group: list[tuple[int, str, str, int]]) -> Checked:
+    """Read and check one photo's files (on a worker thread): why not, or what goes in."""
+    checked = []
+    for file_id, relpath, sha256, size in group:
+        path = data_dir.joinpath(*relpath.split("/"))
+        problem, data = _file_problem(path, relpath, sha256, size)
+        if problem is not None:
+            return f"{relpath}: {problem}", []
+        checked.append((file_id, relpath, sha256, size, path, data))
+    return None, checked
+
+
+CHECK_WORKERS = max(2, min(4, os.cpu_count() or 1))
+"""Files read and checked ahead of the one being written: hashing lets go of the GIL, so
+checking the next photos overlaps writing this one (and memory stays a few photos)."""
 
 
 def _add_files(
@@ -201,28 +224,33 @@ def _add_files(
     members: list[Member] = []
     left_out: list[str] = []
     dropped: list[int] = []
-    for group in groups:
-        checked = []
-        failed = None
-        for file_id, relpath, sha256, size in group:
-            path = data_dir.joinpath(*relpath.split("/"))
-            problem, data = _file_problem(path, relpath, sha256, size)
-            if problem is not None:
-                failed = f"{relpath}: {problem}"
-                break
-            checked.append((file_id, relpath, sha256, size, path, data))
+
+    def write(group: list[tuple[int, str, str, int]], outcome: Checked) -> None:
+        nonlocal done
+        failed, checked = outcome
         if failed is not None:
             left_out.append(failed)
             dropped.extend(entry[0] for entry in group)
-            continue
+            return
         for _file_id, relpath, sha256, size, path, data in checked:
             written = _write_file(archive, path, FILES_PREFIX + relpath, data, size)
-            if written != sha256:  # changed between the check and the copy
+            if written and written != sha256:  # changed between the check and the copy
                 raise UserError(str(path), "changed while it was being backed up; try again")
             members.append(Member(FILES_PREFIX + relpath, size, sha256))
             done += size
             if progress is not None:
                 progress(done, total)
+
+    with ThreadPoolExecutor(CHECK_WORKERS, thread_name_prefix="backup") as pool:
+        ahead: deque = deque()
+        for group in groups:
+            ahead.append((group, pool.submit(_check_group, data_dir, group)))
+            if len(ahead) > CHECK_WORKERS:
+                first, future = ahead.popleft()
+                write(first, future.result())
+        while ahead:
+            first, future = ahead.popleft()
+            write(first, future.result())
     _drop(conn, dropped)
     return members, left_out
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -302,6 +303,61 @@ def stream_member(
     except ZIP_ERRORS as exc:
         raise refuse(path, f"{member.path} is damaged ({zip_reason(exc)})") from None
     if size != member.size:
+        raise refuse(path, f"{member.path} has a different size than its manifest says")
+    if digest.hexdigest() != member.sha256:
+        raise refuse(path, f"{member.path} is damaged (checksum differs from the manifest)")
+
+
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # a ZIP local file header, before name and extra
+_UTF8_NAME = 0x800
+
+
+def stored_span(handle: IO[bytes], info: zipfile.ZipInfo) -> tuple[int, int] | None:
+    """Where an uncompressed member's bytes lie in the archive (offset, length), checked as
+    :mod:`zipfile` checks them; None for a compressed or encrypted member. Reading them
+    directly skips ZIP's CRC-32, which the member's SHA-256 makes redundant."""
+    if info.compress_type != zipfile.ZIP_STORED or info.flag_bits & 0x1:
+        return None
+    if info.compress_size != info.file_size:
+        raise zipfile.BadZipFile("stored entry with a packed size unlike its size")
+    handle.seek(info.header_offset)
+    raw = handle.read(_LOCAL_HEADER.size)
+    if len(raw) != _LOCAL_HEADER.size:
+        raise zipfile.BadZipFile("Truncated file header")
+    fields = _LOCAL_HEADER.unpack(raw)
+    if fields[0] != b"PK\x03\x04":
+        raise zipfile.BadZipFile("Bad magic number for file header")
+    name_length, extra_length = fields[9], fields[10]
+    name = handle.read(name_length)
+    text = name.decode("utf-8" if fields[2] & _UTF8_NAME else "cp437", "replace")
+    if text != info.orig_filename:
+        raise zipfile.BadZipFile(f"File name in directory and header differ ({text!r})")
+    return info.header_offset + _LOCAL_HEADER.size + name_length + extra_length, info.file_size
+
+
+def copy_span(
+    path: Path,
+    source: IO[bytes],
+    member: Member,
+    span: tuple[int, int],
+    target: IO[bytes],
+    progress: Callable[[int], None] | None = None,
+) -> None:
+    """Copy a stored member's bytes to ``target``, checking size and SHA-256 on the way."""
+    offset, length = span
+    digest = hashlib.sha256()
+    source.seek(offset)
+    left = length
+    while left:
+        chunk = source.read(min(CHUNK, left))
+        if not chunk:
+            raise refuse(path, f"{member.path} is damaged (the backup is cut short)")
+        left -= len(chunk)
+        digest.update(chunk)
+        target.write(chunk)
+        if progress is not None:
+            progress(len(chunk))
+    if length != member.size:
         raise refuse(path, f"{member.path} has a different size than its manifest says")
     if digest.hexdigest() != member.sha256:
         raise refuse(path, f"{member.path} is damaged (checksum differs from the manifest)")

@@ -220,9 +220,18 @@ class Store:
                 raise StoreError(str(data_dir), "no VitiDesk data in this folder")
             _create(data_dir, migrations)
         _refuse_empty(db_path)
+        writable_folder = os.access(data_dir, os.W_OK)
+        if not readonly and not writable_folder:
+            raise StoreError(
+                str(data_dir),
+                "the folder is read-only; VitiDesk needs to write there "
+                "(`vitidesk check` and `vitidesk backup` can still read it)",
+            )
         try:
             if readonly:
-                uri = db_path.absolute().as_uri() + "?mode=ro"
+                # A read-only folder cannot take SQLite's shared-memory file: read it as is.
+                mode = "ro" if writable_folder else "ro&immutable=1"
+                uri = f"{db_path.absolute().as_uri()}?mode={mode}"
                 conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
             else:
                 conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)

@@ -20,7 +20,11 @@ import json
 import os
 import shutil
 import sqlite3
+import threading
+import zipfile
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -32,11 +36,14 @@ from vitidesk.storage.backup_format import (
     FILES_PREFIX,
     FREE_SPACE_MARGIN,
     Manifest,
+    Member,
     check_member_list,
+    copy_span,
     open_zip,
     read_manifest,
     refuse,
     stored_file_problem,
+    stored_span,
     stream_member,
 )
 from vitidesk.storage.database import DB_NAME, data_entries, migrate_connection
@@ -47,7 +54,7 @@ from vitidesk.storage.schema_check import row_problems, schema_problems
 from vitidesk.storage.scratch import Scratch
 from vitidesk.storage.settings import Settings
 
-Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
+Progress = Callable[[int, int], None]  # (bytes done, bytes in all); may come from a worker
 
 # Settings a person should see change before a restore (the window's size is not news).
 PREVIEWED_SETTINGS = (
@@ -366,38 +373,74 @@ def prepare_restore(path: Path, data_dir: Path) -> RestorePlan:
     return RestorePlan(path, data_dir, manifest, preview, scratch, created)
 
 
+UNPACK_WORKERS = max(2, min(4, (os.cpu_count() or 1) + 1))
+"""Files unpacked at once: reading, hashing (which lets go of the GIL) and the disk's own
+writing then overlap; beyond four the disk is the limit."""
+
+
+class _Unpacker:
+    """Unpack members into ``staging`` on a few threads, each file once: read, checked
+    (size and SHA-256) and written in one pass, then flushed to disk."""
+
+    def __init__(self, plan: RestorePlan, archive: zipfile.ZipFile, progress: Progress | None):
+        self.plan = plan
+        self.archive = archive
+        self.progress = progress
+        self.done = next(m.size for m in plan.manifest.members if m.path == DB_MEMBER)
+        self.total = plan.manifest.total_bytes
+        self.folders: set[Path] = {plan.scratch.path}
+        self._lock = threading.Lock()
+        self._failed = threading.Event()
+
+    def _advanced(self, count: int) -> None:
+        with self._lock:
+            self.done += count
+            done = self.done
+        if self.progress is not None:
+            self.progress(done, self.total)
+
+    def unpack(self, member: Member) -> None:
+        if self._failed.is_set():
+            return
+        staging = self.plan.scratch.path
+        destination = staging.joinpath(*member.path[len(FILES_PREFIX) :].split("/"))
+        with self._lock:
+            ensure_private_dir(destination.parent)
+            self.folders.update(p for p in destination.parents if p.is_relative_to(staging))
+        info = self.archive.getinfo(member.path)
+        try:
+            with _private_file(destination) as target:
+                with open(self.plan.source, "rb") as source:
+                    span = stored_span(source, info)
+                    if span is not None:
+                        copy_span(self.plan.source, source, member, span, target, self._advanced)
+                if span is None:
+                    stream_member(self.plan.source, self.archive, member, target, self._advanced)
+                target.flush()
+                os.fsync(target.fileno())
+        except zipfile.BadZipFile as exc:
+            self._failed.set()
+            raise refuse(self.plan.source, f"{member.path} is damaged ({exc})") from None
+        except BaseException:
+            self._failed.set()
+            raise
+
+
 def _unpack_files(plan: RestorePlan, progress: Progress | None) -> None:
     """Every stored file, once, checked as it is written; durable before the swap."""
-    staging = plan.scratch.path
-    total = plan.manifest.total_bytes
-    done = next(m.size for m in plan.manifest.members if m.path == DB_MEMBER)
-
-    def advanced(count: int) -> None:
-        nonlocal done
-        done += count
-        if progress is not None:
-            progress(done, total)
-
-    written: list[Path] = []
-    folders: set[Path] = {staging}
     with open_zip(plan.source) as archive:
         check_member_list(plan.source, archive, plan.manifest)  # the file may have changed
-        for member in plan.manifest.members:
-            if member.path == DB_MEMBER:
-                continue
-            destination = staging.joinpath(*member.path[len(FILES_PREFIX) :].split("/"))
-            ensure_private_dir(destination.parent)
-            folders.update(p for p in destination.parents if p.is_relative_to(staging))
-            with _private_file(destination) as target:
-                stream_member(plan.source, archive, member, target, advanced)
-            written.append(destination)
-    for item in written:  # after writing all: most are on disk by now, each sync is short
-        fd = os.open(item, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        unpacker = _Unpacker(plan, archive, progress)
+        files = [m for m in plan.manifest.members if m.path != DB_MEMBER]
+        with ThreadPoolExecutor(UNPACK_WORKERS, thread_name_prefix="restore") as pool:
+            pending: deque = deque()
+            for member in files:  # a few in flight at a time: memory stays flat
+                pending.append(pool.submit(unpacker.unpack, member))
+                if len(pending) > 2 * UNPACK_WORKERS:
+                    pending.popleft().result()
+            while pending:
+                pending.popleft().result()
+    for folder in sorted(unpacker.folders, key=lambda p: len(p.parts), reverse=True):
         _fsync_dir(folder)
 
 

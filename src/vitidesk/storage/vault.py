@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from vitidesk.errors import UserError
 from vitidesk.storage.atomic import atomic_write_bytes, ensure_private_dir
+from vitidesk.storage.backup_format import stored_file_problem
 from vitidesk.storage.database import Store
 
 _HASH_CHUNK = 1 << 20
@@ -67,6 +68,9 @@ class FileVault:
     def stage(self, relpath: str, data: bytes) -> Path:
         """Write a file that is not registered yet; register it with :meth:`register` inside
         the caller's transaction, or remove it with :meth:`discard` if that fails."""
+        problem = stored_file_problem(relpath)
+        if problem is not None:  # the same rule a restore applies: never a sidecar or hidden
+            raise UserError(relpath, f"{problem}; not stored")
         target = self.path_of(relpath)
         ensure_private_dir(target.parent)
         if target.exists():
