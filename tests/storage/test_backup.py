@@ -463,3 +463,19 @@ def test_zip_bombs_are_refused_before_unpacking(backup: Path, tmp_path: Path, mo
     monkeypatch.setattr(module, "MAX_MEMBERS", 3)
     with pytest.raises(UserError, match="too many entries"):
         verify_backup(backup)
+
+
+def test_a_read_only_data_folder_is_still_backed_up(
+    source: Path, tmp_path: Path, monkeypatch
+) -> None:
+    import vitidesk.storage.backup as module
+
+    def read_only(*_args, **_kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(module, "Scratch", read_only)
+    with Store.open(source, readonly=True) as store:
+        summary = create_backup(store, tmp_path / "ro.zip")
+    assert summary.files == 4 and not summary.left_out
+    restore_backup(tmp_path / "ro.zip", tmp_path / "restored")
+    assert _tables(tmp_path / "restored") == _tables(source)

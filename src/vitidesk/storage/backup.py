@@ -19,7 +19,7 @@ import os
 import sqlite3
 import zipfile
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +73,7 @@ __all__ = [
 ]
 
 IN_MEMORY_FILE_BYTES = 8 * 1024**2  # files up to this are read once, checked, then written
+IN_MEMORY_DB_BYTES = 256 * 1024**2  # a database checked or snapshotted in memory, at most
 _ZIP64_FROM = 1 << 30  # members this large get ZIP64 headers from the start
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
 
@@ -260,10 +261,21 @@ def _schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def _database_chunks(snapshot: Path | sqlite3.Connection) -> Iterator[bytes]:
+    if isinstance(snapshot, sqlite3.Connection):
+        yield snapshot.serialize()
+        return
+    with snapshot.open("rb") as source:
+        while chunk := source.read(CHUNK):
+            yield chunk
+
+
 def _write_archive(
-    handle, store: Store, snapshot: Path, progress: Progress | None
+    handle, store: Store, snapshot: Path | sqlite3.Connection, progress: Progress | None
 ) -> tuple[list[Member], list[str], int]:
-    conn = sqlite3.connect(snapshot, isolation_level=None)
+    """The files (damaged ones left out of the snapshot too), the snapshot, the manifest."""
+    conn = snapshot if isinstance(snapshot, sqlite3.Connection) else sqlite3.connect(snapshot)
+    conn.isolation_level = None
     try:
         verdict = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
         if verdict != ["ok"]:
@@ -274,18 +286,16 @@ def _write_archive(
         schema_version = _schema_version(conn)
         with zipfile.ZipFile(handle, "w", allowZip64=True) as archive:
             members, left_out = _add_files(archive, store.data_dir, conn, progress)
-            conn.close()
-            size = snapshot.stat().st_size
-            with (
-                snapshot.open("rb") as source,
-                archive.open(
-                    _new_info(DB_MEMBER, zipfile.ZIP_DEFLATED), "w", force_zip64=size > _ZIP64_FROM
-                ) as sink,
-            ):
-                digest = hashlib.sha256()
-                while chunk := source.read(CHUNK):
+            if not isinstance(snapshot, sqlite3.Connection):
+                conn.close()  # the file is complete on disk: read it as it is
+            digest = hashlib.sha256()
+            size = 0
+            info = _new_info(DB_MEMBER, zipfile.ZIP_DEFLATED)
+            with archive.open(info, "w", force_zip64=True) as sink:
+                for chunk in _database_chunks(snapshot):
                     sink.write(chunk)
                     digest.update(chunk)
+                    size += len(chunk)
             members.insert(0, Member(DB_MEMBER, size, digest.hexdigest()))
             manifest = {
                 "format": FORMAT_ID,
@@ -305,6 +315,20 @@ def _write_archive(
     return members, left_out, schema_version
 
 
+def _memory_snapshot(store: Store) -> sqlite3.Connection:
+    """A snapshot held in memory, for a data folder that cannot take scratch (read-only)."""
+    if store.path.stat().st_size > IN_MEMORY_DB_BYTES:
+        raise UserError(
+            str(store.data_dir),
+            "cannot make the database snapshot: the folder is read-only and the database too "
+            "large to hold in memory; copy the folder somewhere writable first",
+        )
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    with store.reading() as conn:
+        conn.backup(memory)
+    return memory
+
+
 def create_backup(
     store: Store,
     out: Path,
@@ -317,16 +341,16 @@ def create_backup(
     those in ``protect``) and over an existing file unless ``force``."""
     out = check_output_path(out, protect=(store.data_dir, *protect), force=force)
     try:
-        scratch = Scratch(store.data_dir, "backup")
-    except OSError as exc:
-        raise UserError(
-            str(store.data_dir),
-            f"cannot make the database snapshot in the data folder ({exc.strerror or exc})",
-        ) from None
+        scratch: Scratch | None = Scratch(store.data_dir, "backup")
+    except OSError:
+        scratch = None  # a read-only data folder: the snapshot is held in memory instead
     try:
-        snapshot = scratch.path / DB_NAME
         try:
-            _snapshot(store, snapshot)
+            if scratch is None:
+                snapshot: Path | sqlite3.Connection = _memory_snapshot(store)
+            else:
+                snapshot = scratch.path / DB_NAME
+                _snapshot(store, snapshot)
         except sqlite3.DatabaseError as exc:
             raise UserError(
                 str(store.path), f"cannot take a snapshot of the database ({exc})"
@@ -339,7 +363,8 @@ def create_backup(
         except OSError as exc:
             raise UserError(str(out), f"cannot be written ({exc.strerror or exc})") from None
     finally:
-        scratch.close()
+        if scratch is not None:
+            scratch.close()
     return BackupSummary(
         path=out,
         members=len(members) + 1,
@@ -379,9 +404,6 @@ def verify_backup(path: Path, scratch_in: Path | None = None) -> Manifest:
     except OSError as exc:
         raise refuse(path, f"cannot be read ({exc.strerror or exc})") from None
     return manifest
-
-
-IN_MEMORY_DB_BYTES = 256 * 1024**2
 
 
 def _verify_in_memory(path: Path, archive: zipfile.ZipFile, manifest: Manifest, db_member) -> None:
