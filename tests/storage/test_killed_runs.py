@@ -170,3 +170,19 @@ def test_a_swap_cut_short_at_any_step_is_finished_by_the_next_open(
             break
         step += 1
     assert step >= 3  # the swap has several steps, and each was cut once
+
+
+def test_copies_an_earlier_version_left_beside_the_data_folder_are_removed(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    with Store.open(data):
+        pass
+    leftover = tmp_path / ".data.restoring-k3j2h1"
+    leftover.mkdir()
+    (leftover / "vitidesk.sqlite3").write_bytes(b"health data from a killed restore")
+    other = tmp_path / ".other.restoring-k3j2h1"  # another folder's: not ours to judge
+    other.mkdir()
+    with Store.open(data):
+        pass
+    assert not leftover.exists() and other.exists()

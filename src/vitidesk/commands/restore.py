@@ -51,7 +51,7 @@ def _counts(counts: Counts) -> str:
 
 def _value(value: Any) -> str:
     if value in ("", None):
-        return "(none)"
+        return "not set"
     return str(value)
 
 

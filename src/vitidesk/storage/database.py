@@ -26,7 +26,7 @@ from vitidesk.errors import UserError
 from vitidesk.storage.atomic import PRIVATE_FILE_MODE, _fsync_dir, ensure_private_dir
 from vitidesk.storage.folder_lock import owning
 from vitidesk.storage.migrations import MIGRATIONS, split_statements
-from vitidesk.storage.restore_swap import is_data_entry, recover, swap_pending
+from vitidesk.storage.restore_swap import is_data_entry, old_leftovers, recover, swap_pending
 from vitidesk.storage.scratch import SCRATCH_PREFIX, clean_stale_scratch, scratch_dir
 
 DB_NAME = "vitidesk.sqlite3"
@@ -85,9 +85,9 @@ def _tidy(data_dir: Path) -> None:
         names = os.listdir(data_dir)
     except OSError:
         return
-    if not any(name.startswith(SCRATCH_PREFIX) for name in names):
+    if not any(name.startswith(SCRATCH_PREFIX) for name in names) and not old_leftovers(data_dir):
         return
-    if swap_pending(data_dir):
+    if swap_pending(data_dir) or old_leftovers(data_dir):
         try:
             with owning(data_dir, wait=OPEN_WAIT_S):
                 recover(data_dir)

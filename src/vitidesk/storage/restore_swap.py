@@ -85,11 +85,22 @@ def swap_pending(data_dir: Path) -> bool:
     return any((folder / READY).exists() for folder in scratch_folders(data_dir))
 
 
+def old_leftovers(data_dir: Path) -> list[Path]:
+    """Copies an earlier VitiDesk's killed restore left beside the data folder."""
+    try:
+        return sorted(data_dir.parent.glob(f".{data_dir.name}.restoring-*"))
+    except OSError:
+        return []
+
+
 def recover(data_dir: Path) -> None:
-    """Finish restores that were cut short and remove what killed runs left. Call it while
-    owning the folder (:func:`vitidesk.storage.folder_lock.owning`)."""
+    """Finish restores that were cut short and remove what killed runs left (in the folder,
+    and an earlier version's unpacked copies beside it). Call it while owning the folder
+    (:func:`vitidesk.storage.folder_lock.owning`)."""
     for folder in scratch_folders(data_dir):
         if (folder / READY).exists() and is_stale(folder):
             with contextlib.suppress(FileNotFoundError):
                 finish_swap(data_dir, folder)
     clean_stale_scratch(data_dir)
+    for leftover in old_leftovers(data_dir):
+        shutil.rmtree(leftover, ignore_errors=True)
