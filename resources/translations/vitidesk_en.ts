@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="236"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="238"/>
         <source>LearnPage</source>
         <comment>Learn</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="237"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="239"/>
         <source>LearnPage</source>
         <comment>The lessons could not be loaded: {0}</comment>
         <translation type="unfinished"></translation>
@@ -563,12 +563,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="70"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="71"/>
         <source>A wellbeing check-in is due. It takes a few minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="73"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="74"/>
         <source>A wellbeing check-in is due. You last answered on {0}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -615,32 +615,37 @@
 <context>
     <name>GlossaryDialog</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="25"/>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="39"/>
         <source>Glossary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="28"/>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="42"/>
         <source>&amp;Search words:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="30"/>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="44"/>
         <source>Type a word, such as melanocyte</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="31"/>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="45"/>
         <source>Search the glossary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="35"/>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="49"/>
         <source>Glossary terms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="61"/>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="75"/>
+        <source>Also called: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="83"/>
         <source>No word matches “{0}”.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -894,22 +899,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="164"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="165"/>
         <source>Show the JAK-inhibitor cream at work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="165"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="166"/>
         <source>JAK inhibitor on or off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="169"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="170"/>
         <source>Point at any part of the picture, or use the arrow keys, to see what it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="172"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="173"/>
         <source>What this part is</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1549,17 +1554,17 @@
 <context>
     <name>ReferencesDialog</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="71"/>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="93"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="76"/>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="98"/>
         <source>Every number and claim in the lessons comes from these sources. Lessons last reviewed: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="84"/>
+        <location filename="../../src/vitidesk/ui/learn/library_dialogs.py" line="106"/>
         <source>Reference list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1567,37 +1572,37 @@
 <context>
     <name>ReminderCard</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="86"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="87"/>
         <source>Reminders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="90"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="91"/>
         <source>VitiDesk can remind you to check in. It shows a note in the app when a check-in is due, and you can add the reminder to your own calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="96"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="97"/>
         <source>&amp;How often:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="98"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="99"/>
         <source>How often to be reminded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="103"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="104"/>
         <source>Add to my calendar (.ics)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="123"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="124"/>
         <source>Next check-in: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="137"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="138"/>
         <source>Save calendar reminder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1605,128 +1610,128 @@
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="53"/>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="60"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="64"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="71"/>
         <source>Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="65"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="76"/>
         <source>A printable summary for your dermatologist. You choose what goes in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="87"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="95"/>
         <source>Report options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="92"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="100"/>
         <source>Choose what to include, then press Preview to see the pages here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="101"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="109"/>
         <source>Report preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="110"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="118"/>
         <source>What to include</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="113"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="121"/>
         <source>Optional, for the cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="114"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="122"/>
         <source>Name on the cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="115"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="123"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="116"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="124"/>
         <source>Only from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="117"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="125"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="123"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="131"/>
         <source>Paper size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="128"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="136"/>
         <source>Paper:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="130"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="138"/>
         <source>Photos and estimates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="132"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="140"/>
         <source>Wellbeing questionnaires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="152"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="160"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="154"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="162"/>
         <source>Save PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="156"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="164"/>
         <source>Save the report as a PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="163"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="171"/>
         <source>The report is made on this computer and saved only where you choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="224"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="232"/>
         <source>Preparing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="254"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="262"/>
         <source>Page {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="260"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="268"/>
         <source>{0} page(s). Check them, then save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="292"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="300"/>
         <source>Save the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="307"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="315"/>
         <source>Not saved: {0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="309"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="317"/>
         <source>Saved: {0} ({1} pages)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from vitidesk.core.lessons import load_library
-from vitidesk.ui.learn.library_dialogs import GlossaryDialog, ReferencesDialog
+from vitidesk.ui.learn.library_dialogs import GlossaryDialog, ReferencesDialog, other_names
 
 REVIEW_NOTES = re.compile(
     r"not yet|reviewed by a dermatologist|not recorded|checked|todo|uncertain", re.I
@@ -48,5 +48,14 @@ def test_glossary_search_finds_a_word_by_its_plain_name(qtbot, library) -> None:
     qtbot.addWidget(dialog)
     dialog.search.setText("tuberculosis")
     assert dialog.shown_keys() == ["tb"]
+    dialog.search.setText("eczema")
+    assert dialog.shown_keys() == ["atopic-dermatitis"]
+    assert "Also called: eczema." in dialog.results.toPlainText()
     dialog.search.setText("")
     assert len(dialog.shown_keys()) == len(library.glossary)
+
+
+def test_glossary_names_other_words_once_and_skips_plurals(library) -> None:
+    assert other_names(library.glossary["melanocyte"]) == ["pigment cell"]
+    assert other_names(library.glossary["tb"]) == []
+    assert other_names(library.glossary["ruxolitinib"]) == ["Opzelura"]

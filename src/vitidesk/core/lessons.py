@@ -50,7 +50,7 @@ class Reference:
         parts = [
             self.authors,
             self.title,
-            self.source,
+            "" if self.source == self.authors else self.source,
             self.published,
             f"PMID {self.pmid}" if self.pmid else "",
             f"doi:{self.doi}" if self.doi else "",

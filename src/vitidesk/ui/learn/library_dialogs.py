@@ -14,8 +14,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vitidesk.core.lessons import Library
+from vitidesk.core.lessons import GlossaryEntry, Library
 from vitidesk.ui.theme import colour
+
+
+def other_names(entry: GlossaryEntry) -> list[str]:
+    """The aliases a reader might know the word by: not the term itself, not a plural of a
+    name already shown, not a name inside the term or holding it (TB, ruxolitinib cream)."""
+    term = entry.term.lower()
+    shown: list[str] = []
+    for alias in entry.aliases:
+        name = alias.lower()
+        seen = [term, *(s.lower() for s in shown)]
+        if name in term or term in name or any(name in (s + "s", s.rstrip("s")) for s in seen):
+            continue
+        shown.append(alias)
+    return shown
 
 
 class GlossaryDialog(QDialog):
@@ -54,9 +68,17 @@ class GlossaryDialog(QDialog):
             or needle in " ".join((entry.term, entry.definition, *entry.aliases)).lower()
         ]
         self._shown = [entry.key for entry in shown]
-        rows = [
-            f"<p><b>{escape(entry.term)}</b><br>{escape(entry.definition)}</p>" for entry in shown
-        ]
+        rows = []
+        for entry in shown:
+            also = other_names(entry)
+            also_line = (
+                "<br><i>" + escape(self.tr("Also called: {0}.").format(", ".join(also))) + "</i>"
+                if also
+                else ""
+            )
+            rows.append(
+                f"<p><b>{escape(entry.term)}</b><br>{escape(entry.definition)}{also_line}</p>"
+            )
         if not rows:
             rows = [escape(self.tr("No word matches “{0}”.").format(text.strip()))]
         self.results.setHtml("".join(rows))
