@@ -205,7 +205,11 @@ def _shoot(args: argparse.Namespace) -> int:  # noqa: C901 - one list of shots, 
     report = window.current_page()
     try:
         report.make_preview()
-        settle(3000)
+        for _ in range(100):  # up to 20 s: the preview renders off the GUI thread
+            settle(200)
+            if getattr(report, "page_labels", None):
+                break
+        settle(300)
         save(window, "demo-report-preview")
     except Exception as exc:
         print(f"report preview: {exc}", file=sys.stderr)
