@@ -112,3 +112,18 @@ def test_no_sideways_scroll_bar_on_a_laptop_screen(qtbot, qapp, demo_state, size
         assert not _sideways_scroll_bars(window), (name, _sideways_scroll_bars(window))
 
     _walk(qtbot, qapp, demo_state, "light", check)
+
+
+def test_a_long_lesson_title_wraps_instead_of_scrolling_sideways(qtbot, qapp, state) -> None:
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    window.show()
+    window.sidebar.select(0)
+    lessons = window.current_page().lessons
+    lessons.item(0).setText("1. A lesson title far too long for the narrow list beside it")
+    qapp.processEvents()
+    assert not lessons.horizontalScrollBar().isVisible()
+    assert (
+        lessons.visualItemRect(lessons.item(0)).height()
+        > lessons.visualItemRect(lessons.item(1)).height()
+    )

@@ -111,7 +111,9 @@ class LearnPage(QWidget):
         self.lessons = QListWidget()
         self.lessons.setObjectName("LessonList")
         self.lessons.setAccessibleName(self.tr("Lessons"))
-        self.lessons.setWordWrap(True)
+        self.lessons.setWordWrap(True)  # a long title takes two lines, never a sideways bar
+        self.lessons.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.lessons.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.lessons.setMinimumWidth(170)
         for number, lesson in enumerate(self.library.lessons, start=1):
             self.lessons.addItem(f"{number}. {lesson.title}")
