@@ -59,6 +59,10 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw
 
+from vitidesk.core.colour_space import lab, lightness
+from vitidesk.core.image_ops import blur_sum, box_sum, dilate, masked_blur, resize, shrink
+from vitidesk.core.skin import find_skin
+
 Region = tuple[int, int, int, int] | None  # x, y, w, h in full-image pixels; None = whole photo
 Point = tuple[float, float]
 
@@ -74,27 +78,6 @@ GLARE_REACH = 0.012  # how far a glare's fading edge may reach (share of the lon
 NO_SKIN_THRESHOLD = 20.0
 STATS_PIXELS = 250_000  # statistics use about this many pixels
 BORDER = 0.003  # blended patch edges left out of the light estimate (share of the side)
-
-_XYZ_FROM_RGB = np.array(
-    [
-        [0.4124564, 0.3575761, 0.1804375],
-        [0.2126729, 0.7151522, 0.0721750],
-        [0.0193339, 0.1191920, 0.9503041],
-    ],
-    dtype=np.float32,
-)
-_WHITE = np.array([0.95047, 1.0, 1.08883], dtype=np.float32)
-_EPSILON = 216 / 24389
-_KAPPA = 24389 / 27
-
-
-def _srgb_lut() -> np.ndarray:
-    values = np.arange(256, dtype=np.float64) / 255.0
-    linear = np.where(values <= 0.04045, values / 12.92, ((values + 0.055) / 1.055) ** 2.4)
-    return linear.astype(np.float32)
-
-
-_LINEAR = _srgb_lut()
 
 
 @dataclass(frozen=True)
@@ -112,6 +95,11 @@ class Estimate:
     score: np.ndarray = field(repr=False)  # float32 (h, w); NaN outside skin/region
     area_cm2: float | None  # depigmented area if pixels_per_cm (full-size pixels) was given
     scale: float = 1.0  # working size / full size
+    refusal: str | None = None  # why nothing could be measured ("no skin found", ...)
+    light: str = "visible"  # "visible" or "uv": estimates of the two are never compared
+    method: str = "automatic"  # or "seeded" (from clicks and painted corrections)
+    region_pixels: int = 0  # working pixels in the region (0: the whole photo)
+    full_size: tuple[int, int] | None = None  # the photo's (width, height), when known
 
     def as_dict(self) -> dict:
         return {
@@ -126,123 +114,65 @@ class Estimate:
 
 @dataclass(frozen=True)
 class Change:
+    """Two estimates of the same skin, in plain numbers: the patch before and after (a share
+    of the skin measured, and cm² when a scale was set) and the relative change of its area,
+    without a cap (a patch four times as large "grew by 300%")."""
+
     before_fraction: float
     after_fraction: float
-    repigmented_share: float  # (before - after) / before depigmented pixels, in [-1, 1]
+    repigmented_share: float  # (before - after) / before patch area; None-like 0 if no patch
+    before_cm2: float | None = None
+    after_cm2: float | None = None
+    in_region: bool = False
+
+    @property
+    def relative_change(self) -> float | None:
+        """(after - before) / before patch area; None when there was no patch before."""
+        if self.before_fraction <= 0:
+            return None
+        return -self.repigmented_share
 
     def describe(self) -> str:
-        share = self.repigmented_share
-        percent = round(abs(share) * 100)
-        if percent < 3:
-            return "about the same"
-        if share > 0:
-            return f"repigmented: about {percent}% of the patch area"
-        return f"depigmented area grew by about {percent}%"
+        where = "of the skin in the region" if self.in_region else "of the skin measured"
+        before, after = _percent(self.before_fraction), _percent(self.after_fraction)
+        if self.before_cm2 is not None and self.after_cm2 is not None:
+            amounts = (
+                f"from {self.before_cm2:.1f} cm² ({before}) to {self.after_cm2:.1f} cm² ({after})"
+            )
+        else:
+            amounts = f"from {before} to {after} {where}"
+        change = self.relative_change
+        if change is None:
+            if self.after_fraction <= 0:
+                return f"no patch counted on either date (0% {where})"
+            return f"patch area {amounts}: new since the first date"
+        percent = round(abs(change) * 100)
+        if percent < SAME_WITHIN_PERCENT:
+            return f"patch area about the same, {amounts}"
+        if change < 0:
+            return f"patch area {amounts}: {percent}% smaller"
+        return f"patch area {amounts}: {percent}% larger"
 
 
-# -- colour ----------------------------------------------------------------------------------
-def _lab(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """uint8 sRGB (h, w, 3) to (Y, L*, a*, b*), float32, D65."""
-    linear = _LINEAR[rgb]
-    xyz = linear @ (_XYZ_FROM_RGB.T / _WHITE[None, :]).astype(np.float32)
-    f = _f(xyz)
-    luminance = xyz[..., 1]
-    big_l = 116.0 * f[..., 1] - 16.0
-    a = 500.0 * (f[..., 0] - f[..., 1])
-    b = 200.0 * (f[..., 1] - f[..., 2])
-    return luminance, big_l, a, b
+SAME_WITHIN_PERCENT = 3  # area changes smaller than this are within the estimate's own noise
 
 
-def _f(t: np.ndarray) -> np.ndarray:
-    return np.where(t > _EPSILON, np.cbrt(np.maximum(t, _EPSILON)), (_KAPPA * t + 16.0) / 116.0)
+def _percent(fraction: float) -> str:
+    """A share as people read it: whole percent, or "under 1%" rather than "0%"."""
+    if 0 < fraction < 0.005:
+        return "under 1%"
+    return f"{round(fraction * 100)}%"
 
 
-def _lightness(y: np.ndarray) -> np.ndarray:
-    return 116.0 * _f(y) - 16.0
-
-
-# -- filters (numpy only) --------------------------------------------------------------------
-def _box(values: np.ndarray, radius: int, axis: int) -> np.ndarray:
-    """Sum over a window of 2*radius+1 along ``axis`` (zero outside), via cumulative sums."""
-    if radius < 1:
-        return values
-    n = values.shape[axis]
-    pad = [(0, 0)] * values.ndim
-    pad[axis] = (radius + 1, radius)
-    cumulative = np.cumsum(np.pad(values, pad), axis=axis, dtype=np.float64)
-    upper = [slice(None)] * values.ndim
-    lower = [slice(None)] * values.ndim
-    upper[axis], lower[axis] = slice(2 * radius + 1, 2 * radius + 1 + n), slice(0, n)
-    return (cumulative[tuple(upper)] - cumulative[tuple(lower)]).astype(np.float32)
-
-
-def _blur_sum(values: np.ndarray, sigma: float) -> np.ndarray:
-    """Three box passes per axis: close to a Gaussian of ``sigma`` (unnormalised at edges)."""
-    radius = max(1, round(math.sqrt(12 * sigma * sigma / 3 + 1) / 2 - 0.5))
-    out = values.astype(np.float32)
-    for axis in (0, 1):
-        for _ in range(3):
-            out = _box(out, radius, axis) / (2 * radius + 1)
-    return out
-
-
-def _masked_blur(values: np.ndarray, weights: np.ndarray, sigma: float) -> np.ndarray:
-    """Normalised convolution: the blur of ``values`` counting only where ``weights`` > 0."""
-    top = _blur_sum(values * weights, sigma)
-    bottom = _blur_sum(weights, sigma)
-    return np.divide(top, bottom, out=np.full_like(top, np.nan), where=bottom > 1e-3)
-
-
-def _dilate(mask: np.ndarray, radius: int) -> np.ndarray:
-    """Binary dilation by a (2 radius + 1) square, with doubling shifts (log radius steps)."""
-    if radius < 1 or not mask.any():
-        return mask
-    out = mask
-    for axis in (0, 1):
-        out = _dilate_axis(out, radius, axis)
-    return out
-
-
-def _dilate_axis(mask: np.ndarray, radius: int, axis: int) -> np.ndarray:
-    pad = [(0, 0)] * mask.ndim
-    pad[axis] = (radius, radius)
-    padded = np.pad(mask, pad)
-    n = padded.shape[axis]
-    width = 2 * radius + 1
-
-    def part(array: np.ndarray, start: int, stop: int) -> np.ndarray:
-        index = [slice(None)] * array.ndim
-        index[axis] = slice(start, stop)
-        return array[tuple(index)]
-
-    # covered[i] = any(padded[i : i + span]), span doubling up to the largest power <= width
-    covered, span = padded, 1
-    while span * 2 <= width:
-        covered = part(covered, 0, n - span) | part(covered, span, n)
-        n -= span
-        span *= 2
-    # window [i, i + width) of padded = covered[i] | covered[i + width - span]
-    count = mask.shape[axis]
-    return part(covered, 0, count) | part(covered, width - span, width - span + count)
-
-
-def _shrink(values: np.ndarray, factor: int) -> np.ndarray:
-    """Block mean by ``factor`` (the edges are cropped to whole blocks)."""
-    factor = min(factor, *values.shape)
-    if factor <= 1:
-        return values.astype(np.float32, copy=False)
-    h, w = values.shape[0] // factor, values.shape[1] // factor
-    cropped = np.ascontiguousarray(values[: h * factor, : w * factor], dtype=np.float32)
-    image = Image.fromarray(cropped, "F").resize((w, h), Image.Resampling.BOX)
-    return np.asarray(image, dtype=np.float32)
-
-
-def _grow(values: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
-    """Bilinear resize of a float32 array to ``shape`` (h, w)."""
-    if values.shape == shape:
-        return values
-    image = Image.fromarray(np.ascontiguousarray(values, dtype=np.float32), "F")
-    return np.asarray(image.resize((shape[1], shape[0]), Image.Resampling.BILINEAR))
+# -- colour and filters (shared with the skin finder and the seeded mode) -------------------
+_lab = lab
+_lightness = lightness
+_box = box_sum
+_blur_sum = blur_sum
+_masked_blur = masked_blur
+_dilate = dilate
+_shrink = shrink
+_grow = resize
 
 
 def _smooth(values: np.ndarray, factor: int, sigma: float) -> np.ndarray:
@@ -473,25 +403,51 @@ def estimate_depigmentation(
     threshold: float | None = None,
     pixels_per_cm: float | None = None,
     polygon: list[Point] | None = None,
+    light: str = "visible",
     _full_size: tuple[int, int] | None = None,
 ) -> Estimate:
     """Estimate the depigmented share of the skin in ``region`` (and inside ``polygon``, an
     outline in full-image pixels), or in the whole photo. ``pixels_per_cm`` is in full-image
-    pixels. Raises ValueError for a region or outline that makes no sense."""
+    pixels; ``light`` is "visible" or "uv" (a Wood's lamp photo). Raises ValueError for a
+    region or outline that makes no sense. A photo or region without enough skin gives an
+    estimate whose ``refusal`` says so (and counts nothing)."""
     rgb, scale, full = _working(image)
     if _full_size is not None:  # ``image`` was already reduced from a photo of this size
         scale, full = rgb.shape[1] / _full_size[0], _full_size
     shape = rgb.shape[:2]
     region_mask = _region_mask(shape, scale, full, region, polygon)
+    return _automatic(rgb, scale, region_mask, threshold, pixels_per_cm, light)
+
+
+def _automatic(
+    rgb: np.ndarray,
+    scale: float,
+    region_mask: np.ndarray | None,
+    threshold: float | None,
+    pixels_per_cm: float | None,
+    light: str,
+) -> Estimate:
+    kind = light  # "visible" or "uv" ("light" is the illumination further down)
+    shape = rgb.shape[:2]
     longest = max(shape)
     factor = max(1, longest // 400)  # for fine smoothing
     sigma = LIGHT_BLUR * longest
     coarse = max(1, round(sigma / 2.5))  # for the light: its blur is a few coarse pixels
 
     luminance, big_l, a, b = _lab(rgb)
+    found = find_skin(big_l, a, b, light=light)
     del a
-    skin = _skin(luminance, big_l, b, factor)
+    skin = found.skin if light == "uv" else found.skin & _skin(luminance, big_l, b, factor)
+    in_region = found if region_mask is None else found.within(region_mask)
+    if not in_region.usable:
+        nothing = _nothing(shape, threshold, scale, pixels_per_cm)
+        return replace(nothing, refusal=in_region.refusal, light=light)
+    b_weight = 0.0 if light == "uv" else B_WEIGHT  # under UV, b* says nothing about pigment
+    if light == "uv":
+        b = np.zeros_like(b)
     clipped = (np.maximum(np.maximum(rgb[..., 0], rgb[..., 1]), rgb[..., 2]) >= 250) & skin
+    if kind == "uv":  # under a Wood's lamp the glow of a patch is the signal, not glare
+        clipped = np.zeros_like(clipped)
     reach = max(3, round(GLARE_REACH * longest))
     unknown = _glare_zone(clipped, skin, reach // 2) & skin
     border = max(2, round(BORDER * longest))
@@ -500,19 +456,23 @@ def estimate_depigmentation(
     yellowness = b / (big_l + 16.0)
     known = skin & ~unknown
     if known.sum() < 50:
-        return _count(
-            np.full(shape, np.nan, np.float32),
-            np.zeros(shape, bool),
-            NO_SKIN_THRESHOLD,
-            threshold,
-            scale,
-            pixels_per_cm,
-        )
+        nothing = _nothing(shape, threshold, scale, pixels_per_cm)
+        return replace(nothing, refusal="no skin found", light=light)
     mix = _two_classes(-_pick(yellowness, known), MIN_GAP_YELLOWNESS)
     depig = np.zeros(shape, bool)
     confident = known.copy()
     if mix.separated:
         depig = -yellowness > mix.threshold
+    else:
+        # Skin that is not very yellow (fair skin with little b*): the score under even
+        # light, against the photo's typical skin, tells the classes apart instead.
+        raw = (big_l - float(np.median(_pick(big_l, known)))) + b_weight * (
+            float(np.median(_pick(b, known))) - b
+        )
+        mix = _two_classes(_pick(raw, known), MIN_GAP)
+        if mix.separated:
+            depig = raw > mix.threshold
+    if mix.separated:
         confident &= ~_borders(depig, border)
 
     score = np.zeros(shape, np.float32)
@@ -526,12 +486,12 @@ def estimate_depigmentation(
             pig = known
         l_ref = float(np.median(_pick(corrected_l, pig)))
         b_ref = float(np.median(_pick(corrected_b, pig)))
-        score = (corrected_l - l_ref) + B_WEIGHT * (b_ref - corrected_b)
+        score = (corrected_l - l_ref) + b_weight * (b_ref - corrected_b)
         # Glare: much lighter than depigmented skin could be here. Hairs and other dark
         # specks: far darker than pigmented skin. Both are scored from their surroundings.
         dep_l = _pick(corrected_l, dep)
         top_l = float(np.percentile(dep_l, 75)) if dep_l.size >= 50 else l_ref + 20.0
-        bright = skin & (corrected_l > max(top_l, l_ref) + 8.0)
+        bright = skin & (corrected_l > max(top_l, l_ref) + 8.0) & (kind != "uv")
         q25, q50, q75 = np.percentile(_pick(score, pig), [25, 50, 75])
         dark = skin & (score < float(q50) - max(5.0 * float(q75 - q25) / 1.349, 10.0))
         first = _two_classes(_pick(score, known), MIN_GAP)
@@ -554,7 +514,22 @@ def estimate_depigmentation(
         score = np.where(unknown, _fill(score, known, factor), score)
     considered = skin if region_mask is None else skin & region_mask
     score = np.where(considered, score, np.nan).astype(np.float32)
-    return _count(score, considered, mix.threshold, threshold, scale, pixels_per_cm)
+    result = _count(score, considered, mix.threshold, threshold, scale, pixels_per_cm)
+    region_pixels = int(region_mask.sum()) if region_mask is not None else 0
+    return replace(result, light=kind, region_pixels=region_pixels)
+
+
+def _nothing(
+    shape: tuple[int, int], threshold: float | None, scale: float, pixels_per_cm: float | None
+) -> Estimate:
+    return _count(
+        np.full(shape, np.nan, np.float32),
+        np.zeros(shape, bool),
+        NO_SKIN_THRESHOLD,
+        threshold,
+        scale,
+        pixels_per_cm,
+    )
 
 
 def _fill(values: np.ndarray, known: np.ndarray, factor: int) -> np.ndarray:
@@ -700,7 +675,14 @@ def rethreshold(
         estimate.scale,
         pixels_per_cm,
     )
-    return replace(result, auto_threshold=estimate.auto_threshold)
+    return replace(
+        estimate,
+        depigmented_fraction=result.depigmented_fraction,
+        threshold=result.threshold,
+        depigmented_pixels=result.depigmented_pixels,
+        mask=result.mask,
+        area_cm2=result.area_cm2,
+    )
 
 
 def pixels_per_cm_from_points(p1: Point, p2: Point, length_cm: float) -> float:
@@ -713,25 +695,47 @@ def pixels_per_cm_from_points(p1: Point, p2: Point, length_cm: float) -> float:
     return distance / length_cm
 
 
+class MixedLightError(ValueError):
+    """A UV (Wood's lamp) estimate and a normal-light one: patches look different under UV."""
+
+
 def compare(before: Estimate, after: Estimate) -> Change:
-    """How the depigmented area changed between two estimates of the same region."""
-    if before.depigmented_pixels > 0:
-        before_px = before.depigmented_pixels / before.scale**2
-        after_px = after.depigmented_pixels / after.scale**2
-        share = (before_px - after_px) / before_px
+    """How the depigmented area changed between two estimates of the same region. The share
+    is measured on the skin of each date (the photos may differ in size and framing), the
+    relative change is of the share, without a cap. Raises MixedLightError for a UV and a
+    normal-light estimate."""
+    if before.light != after.light:
+        raise MixedLightError("a UV photo and a normal-light photo cannot be compared")
+    if before.depigmented_fraction > 0:
+        share = (
+            before.depigmented_fraction - after.depigmented_fraction
+        ) / before.depigmented_fraction
     else:
-        share = 0.0 if after.depigmented_pixels == 0 else -1.0
+        share = 0.0
     return Change(
         before_fraction=before.depigmented_fraction,
         after_fraction=after.depigmented_fraction,
-        repigmented_share=max(-1.0, min(1.0, share)),
+        repigmented_share=share,
+        before_cm2=before.area_cm2,
+        after_cm2=after.area_cm2,
+        in_region=before.region_pixels > 0,
     )
 
 
-def measure_file(path: Path, region: Region = None) -> Estimate:
+def measure_file(
+    path: Path,
+    region: Region = None,
+    *,
+    seeds=None,
+    light: str = "visible",
+    threshold: float | None = None,
+    pixels_per_cm: float | None = None,
+) -> Estimate:
     """Decode ``path`` safely (photo_import's decoders and size checks, turned upright),
-    bring it to sRGB and estimate. Raises PhotoRejectedError (a UserError) for a file that
-    cannot be read and ValueError for a bad region."""
+    bring it to sRGB and estimate: automatically, or from ``seeds`` (a
+    :class:`vitidesk.core.seeded.Seeds`; ``threshold`` is then the sensitivity bias). Raises
+    PhotoRejectedError (a UserError) for a file that cannot be read and ValueError for a bad
+    region. ``Estimate.full_size`` is the photo's size."""
     from vitidesk.core.photo_import import _to_srgb, open_untrusted
 
     image = open_untrusted(Path(path))
@@ -742,4 +746,47 @@ def measure_file(path: Path, region: Region = None) -> Estimate:
     working = image.reduce(factor) if factor > 1 and image.mode == "RGB" else image
     if icc and working.mode == "RGB":
         working = _to_srgb(working, icc)
-    return estimate_depigmentation(working, region, _full_size=full)
+    if seeds is not None and not seeds.empty():
+        from vitidesk.core.seeded import measure_seeded
+
+        estimate = measure_seeded(
+            working,
+            seeds,
+            region,
+            light=light,
+            pixels_per_cm=pixels_per_cm,
+            bias=threshold or 0.0,
+            _full_size=full,
+        )
+    else:
+        estimate = estimate_depigmentation(
+            working,
+            region,
+            threshold=threshold,
+            pixels_per_cm=pixels_per_cm,
+            light=light,
+            _full_size=full,
+        )
+    return replace(estimate, full_size=full)
+
+
+def full_size_mask(estimate: Estimate, size: tuple[int, int]) -> Image.Image:
+    """The estimate's mask as an 8-bit image of ``size`` (the photo's): 255 where skin is
+    counted depigmented, 0 elsewhere; edges enlarged smoothly, then cut at halfway."""
+    small = Image.fromarray(estimate.mask.astype(np.uint8) * 255, "L")
+    if small.size != tuple(size):
+        small = small.resize(tuple(size), Image.Resampling.BILINEAR)
+    return small.point(lambda v: 255 if v >= 128 else 0)
+
+
+def open_stored(path: Path) -> tuple[Image.Image, tuple[int, int]]:
+    """One of the library's own clean, upright sRGB copies, decoded at about the working size
+    (JPEG's reduced-size decoding: a 24 MP photo decodes several times faster), and the
+    photo's full size. Not for untrusted files: :func:`measure_file` checks those."""
+    with Image.open(path) as image:
+        full = image.size
+        factor = max(1, math.ceil(max(full) / WORK_MAX_SIDE))
+        if factor > 1 and image.format == "JPEG":
+            image.draft("RGB", (math.ceil(full[0] / factor), math.ceil(full[1] / factor)))
+        image.load()
+        return image.convert("RGB"), full
