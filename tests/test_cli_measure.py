@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from tests.depigmentation_samples import make_sample
@@ -52,7 +53,10 @@ def test_json_output(tmp_path: Path, photo) -> None:
         "skin_pixels",
         "depigmented_pixels",
         "area_cm2",
+        "method",
+        "light",
     }
+    assert data["method"] == "automatic" and data["light"] == "visible"
     assert abs(data["depigmented_fraction"] - truth) < 0.03
     assert data["threshold"] == data["auto_threshold"]
     assert data["area_cm2"] is None
@@ -116,6 +120,84 @@ def test_bad_files_are_one_line(tmp_path: Path) -> None:
             _run(tmp_path, str(path))
         line = caught.value.one_line()
         assert line.startswith(f"{path}: ") and reason in line and "\n" not in line
+
+
+@pytest.fixture(scope="module")
+def case_photo(tmp_path_factory):
+    from tests.skin_photos import render
+
+    case = render(0)
+    path = tmp_path_factory.mktemp("photos") / "leg.jpg"
+    case.image.save(path, "JPEG", quality=92)
+    return path, case
+
+
+def test_seeds_and_the_mask_out(tmp_path: Path, case_photo) -> None:
+    path, case = case_photo
+    (px, py), (sx, sy) = case.patch_point, case.skin_point
+    mask_path = tmp_path / "mask.png"
+    code, out = _run(
+        tmp_path,
+        str(path),
+        "--patch", f"{px},{py}",
+        "--skin", f"{sx},{sy}",
+        "--mask-out", str(mask_path),
+        "--json",
+    )  # fmt: skip
+    assert code == 0
+    data = json.loads(out)
+    assert data["method"] == "seeded"
+    assert abs(data["depigmented_fraction"] - case.fraction) < 0.03
+    from PIL import Image
+
+    with Image.open(mask_path) as mask:
+        assert mask.size == case.image.size and mask.mode == "L"
+        pixels = np.asarray(mask)
+    assert set(np.unique(pixels)) <= {0, 255}
+    counted = pixels == 255
+    assert 2 * (counted & case.truth).sum() / (counted.sum() + case.truth.sum()) > 0.85
+    # A scale gives the area in cm², and the readable line says where the number came from.
+    code, out = _run(tmp_path, str(path), "--patch", f"{px},{py}", "--skin", f"{sx},{sy}",
+                     "--px-per-cm", "40")  # fmt: skip
+    assert "cm²" in out and "from your clicks" in out and "not a diagnosis" in out
+
+
+def test_a_point_outside_the_photo_is_one_line(tmp_path: Path, case_photo) -> None:
+    path, _ = case_photo
+    for option, text in (("--patch", "5000,10"), ("--skin", "x,y"), ("--patch", "1")):
+        with pytest.raises(UserError) as caught:
+            _run(tmp_path, str(path), option, text, "--skin", "10,10")
+        line = caught.value.one_line()
+        assert line.startswith(f"{option} ") and "\n" not in line
+
+
+@pytest.mark.parametrize("name", ["flower", "plain skin colour", "printed page (warm light)"])
+def test_a_photo_without_skin_is_refused_in_one_line(tmp_path: Path, name: str) -> None:
+    from tests.skin_photos import non_skin_photos
+
+    path = tmp_path / "not-skin.jpg"
+    non_skin_photos()[name].save(path, "JPEG", quality=90)
+    with pytest.raises(UserError) as caught:
+        _run(tmp_path, str(path), "--json")
+    line = caught.value.one_line()
+    assert line.startswith(f"{path}: ") and "skin" in line and "\n" not in line
+
+
+def test_a_photo_without_skin_exits_2_naming_the_file(tmp_path: Path) -> None:
+    from PIL import Image
+
+    path = tmp_path / "grey.png"
+    Image.new("RGB", (300, 200), (128, 128, 128)).save(path)
+    env_dir = tmp_path / "data"
+    result = subprocess.run(
+        [sys.executable, "-m", "vitidesk", "--data-dir", str(env_dir), "photos", "measure",
+         str(path)],
+        capture_output=True,
+        text=True,
+    )  # fmt: skip
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and str(path) in lines[0] and "skin" in lines[0]
 
 
 def test_importing_the_command_does_not_load_qt() -> None:
