@@ -152,13 +152,17 @@ def test_a_swap_cut_short_at_any_step_is_finished_by_the_next_open(
             _calls["n"] += 1
             return real_rename(src, dst)
 
-        monkeypatch.setattr(swap.os, "rename", cut)
+        class OsWithCut:  # only the swap's renames are cut, not everybody's
+            def __getattr__(self, name):
+                return cut if name == "rename" else getattr(os, name)
+
+        monkeypatch.setattr(swap, "os", OsWithCut())
         try:
             restore_backup(tmp_path / "b.zip", data)
             finished = True
         except PowerCut:
             finished = False
-        monkeypatch.setattr(swap.os, "rename", real_rename)
+        monkeypatch.setattr(swap, "os", os)
         with Store.open(data) as store:  # the next open finishes the swap
             assert Settings(store).region == "GB"
             assert [f.relpath for f in FileVault(store).all()] == ["photos/2026/new.jpg"]

@@ -7,9 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from vitidesk.errors import UserError
-from vitidesk.services.backup import BackupService
-from vitidesk.storage.database import data_entries
-from vitidesk.storage.restore import Counts, RestorePreview
+from vitidesk.services.backup import BackupService, Counts, RestorePreview
 
 if TYPE_CHECKING:
     from vitidesk.commands import CommandContext
@@ -76,7 +74,8 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     data_dir = ctx.paths.data_dir
     if data_dir.exists() and not data_dir.is_dir():
         raise UserError(str(data_dir), "is a file, not a data folder")
-    holds_data = bool(data_entries(data_dir)) if data_dir.is_dir() else False
+    service = BackupService(data_dir)
+    holds_data = service.holds_data()
 
     def confirm(preview: RestorePreview) -> bool:
         for line in preview_lines(preview):
@@ -89,7 +88,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
             )
         return True
 
-    summary = BackupService(data_dir).restore_file(args.file, confirm=confirm)
+    summary = service.restore_file(args.file, confirm=confirm)
     if summary is None:  # pragma: no cover - confirm says yes or raises
         return 2
     ctx.say(

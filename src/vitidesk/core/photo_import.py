@@ -20,6 +20,7 @@ import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
@@ -99,7 +100,7 @@ def _exif_date(image: Image.Image) -> dt.date | None:
 def _to_8bit(image: Image.Image) -> Image.Image:
     """Bring deep, float, CMYK or palette images to plain 8-bit RGB or RGBA."""
     if image.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
-        low, high = image.convert("F").getextrema()
+        low, high = cast(tuple[float, float], image.convert("F").getextrema())  # one band
         span = (high - low) or 1.0
         return (
             image.convert("F").point(lambda v: (v - low) * 255.0 / span).convert("L").convert("RGB")

@@ -19,11 +19,13 @@ from pathlib import Path
 from vitidesk.services.changes import Changes, Listener, Service
 from vitidesk.storage.backup import BackupSummary, create_backup, verify_backup
 from vitidesk.storage.backup_format import Manifest
-from vitidesk.storage.database import Store
+from vitidesk.storage.database import Store, data_entries
 from vitidesk.storage.restore import (
+    Counts,
     RestorePlan,
     RestorePreview,
     RestoreSummary,
+    SettingChange,
     commit_restore,
     prepare_restore,
     restore_backup,
@@ -36,6 +38,18 @@ EVERYTHING = Changes(
     responses=True, drafts=True, diary=True, photos=True, settings=tuple(Settings.options())
 )
 """What a restore changes: all of it."""
+
+
+__all__ = [
+    "BackupService",
+    "BackupSummary",
+    "Counts",
+    "Manifest",
+    "RestorePlan",
+    "RestorePreview",
+    "RestoreSummary",
+    "SettingChange",
+]
 
 
 class BackupService(Service):
@@ -66,6 +80,10 @@ class BackupService(Service):
             )
         with Store.open(self.data_dir, create=False, readonly=True) as store:
             return create_backup(store, out, force=force, protect=self._protect, progress=progress)
+
+    def holds_data(self) -> bool:
+        """True when a restore would replace something (the previous data are kept)."""
+        return self.data_dir.is_dir() and bool(data_entries(self.data_dir))
 
     def verify(self, path: Path) -> Manifest:
         """Check a backup end to end (every checksum) without changing anything."""

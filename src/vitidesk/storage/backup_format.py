@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import IO, TypeGuard
 
 from vitidesk.errors import UserError
 from vitidesk.paths import RUNTIME_FILES
@@ -131,7 +131,7 @@ def json_depth(text: str) -> int:
     return deepest
 
 
-def _whole(value: object) -> bool:
+def _whole(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

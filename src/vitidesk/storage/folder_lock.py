@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -37,7 +38,7 @@ def _key(folder: Path) -> str:
     return os.path.normcase(os.path.realpath(folder))
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(fd: int) -> bool:
@@ -66,6 +67,7 @@ class FolderLock:
         self.folder = Path(folder)
         self.path = self.folder / name
         self._fd: int | None = None
+        self._registered = name == LOCK_FILE  # a data folder's lock, not a scratch owner's
 
     @property
     def held(self) -> bool:
@@ -78,8 +80,9 @@ class FolderLock:
         deadline = time.monotonic() + wait
         while True:
             if self._try_once():
-                with _held_guard:
-                    _held.setdefault(_key(self.folder), self)
+                if self._registered:
+                    with _held_guard:
+                        _held.setdefault(_key(self.folder), self)
                 return True
             if time.monotonic() >= deadline:
                 return False
@@ -111,14 +114,20 @@ class FolderLock:
         self._fd = fd
         return True
 
+    def folder_renamed(self, folder: Path) -> None:
+        """The folder holding the lock file was renamed (the lock goes with the file)."""
+        self.folder = Path(folder)
+        self.path = self.folder / self.path.name
+
     def release(self) -> None:
         """Let go (a second call does nothing). The lock file goes too."""
         fd, self._fd = self._fd, None
         if fd is None:
             return
-        with _held_guard:
-            if _held.get(_key(self.folder)) is self:
-                del _held[_key(self.folder)]
+        if self._registered:
+            with _held_guard:
+                if _held.get(_key(self.folder)) is self:
+                    del _held[_key(self.folder)]
         with contextlib.suppress(OSError):
             here = os.stat(self.path)
             mine = os.fstat(fd)

@@ -167,6 +167,7 @@ class PhotoLibrary:
                         now,
                     ),
                 )
+                assert cursor.lastrowid is not None  # set by every INSERT
                 photo_id = int(cursor.lastrowid)
         except BaseException:
             self.vault.discard(*staged)

@@ -46,7 +46,7 @@ from vitidesk.storage.backup_format import (
     stored_span,
     stream_member,
 )
-from vitidesk.storage.database import DB_NAME, data_entries, migrate_connection
+from vitidesk.storage.database import DB_NAME, migrate_connection
 from vitidesk.storage.folder_lock import owning
 from vitidesk.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 from vitidesk.storage.restore_swap import recover, swap_in
@@ -532,7 +532,6 @@ __all__ = [
     "SettingChange",
     "check_staged_database",
     "commit_restore",
-    "data_entries",
     "prepare_restore",
     "restore_backup",
 ]

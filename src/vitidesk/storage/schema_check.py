@@ -97,6 +97,10 @@ def _whole(value: object) -> bool:
     return type(value) is int
 
 
+def _size(value: object) -> bool:
+    return type(value) is int and value >= 0
+
+
 def _json(value: object) -> object:
     if not isinstance(value, str):
         raise ValueError("not text")
@@ -150,7 +154,7 @@ ROW_RULES: dict[str, tuple[int, dict[str, tuple[Check, str]]]] = {
         {
             "relpath": (_safe_relpath, "a path outside the data folder"),
             "sha256": (_sha256, "no valid checksum"),
-            "size_bytes": (lambda v: _whole(v) and v >= 0, "no valid size"),
+            "size_bytes": (_size, "no valid size"),
         },
     ),
     "photos": (

@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from vitidesk.storage.atomic import PRIVATE_DIR_MODE
 from vitidesk.storage.folder_lock import FolderLock
 
 SCRATCH_PREFIX = ".scratch-"
+PENDING_PREFIX = ".pending-"  # a scratch folder in the instant before its owner locks it
+PENDING_GRACE_S = 60.0  # a pending folder older than this was left by a killed run
 OWNER_LOCK = ".owner.lock"
 OUTSIDE_NOTE = "outside.json"  # an unfinished file outside the data folder, by path
 KEEP_MARKER = ".ready"  # a finished restore waiting to be swapped in: never stale scratch
@@ -34,12 +37,17 @@ class Scratch:
     """A private scratch folder that this process owns until :meth:`close`."""
 
     def __init__(self, data_dir: Path, kind: str) -> None:
-        self.path = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{kind}-", dir=data_dir))
+        # Made under another name and locked before it is named as scratch, so no other
+        # process can ever see it as scratch without its owner's lock.
+        pending = Path(tempfile.mkdtemp(prefix=f"{PENDING_PREFIX}{kind}-", dir=data_dir))
         if os.name == "posix":
-            os.chmod(self.path, PRIVATE_DIR_MODE)
-        self._owner = FolderLock(self.path, OWNER_LOCK)
+            os.chmod(pending, PRIVATE_DIR_MODE)
+        self._owner = FolderLock(pending, OWNER_LOCK)
         if not self._owner.acquire():  # pragma: no cover - a brand-new folder is ours
-            raise OSError(f"{self.path}: cannot be locked")
+            raise OSError(f"{pending}: cannot be locked")
+        self.path = data_dir / (SCRATCH_PREFIX + pending.name[len(PENDING_PREFIX) :])
+        os.rename(pending, self.path)
+        self._owner.folder_renamed(self.path)
         self.keep = False
 
     def note_outside(self, path: Path) -> None:
@@ -103,4 +111,11 @@ def clean_stale_scratch(data_dir: Path) -> int:
         _remove_outside(folder)
         shutil.rmtree(folder, ignore_errors=True)
         removed += 1
+    with contextlib.suppress(OSError):
+        for folder in data_dir.iterdir():
+            if not folder.name.startswith(PENDING_PREFIX):
+                continue
+            if time.time() - folder.stat().st_mtime > PENDING_GRACE_S and is_stale(folder):
+                shutil.rmtree(folder, ignore_errors=True)
+                removed += 1
     return removed
