@@ -11,7 +11,7 @@ from vitidesk.commands.arguments import iso_date
 from vitidesk.commands.photo_align import add_align_parser, run_align
 from vitidesk.commands.photo_measure import add_measure_parser, run_measure
 from vitidesk.commands.progress import ProgressBar
-from vitidesk.core.photo_import import shown_name
+from vitidesk.core.prepared_photo import shown_name
 from vitidesk.errors import UserError
 from vitidesk.storage.photo_batch import (
     DEFAULT_SITE,

@@ -18,13 +18,12 @@ import io
 import os
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from vitidesk.errors import UserError
+from vitidesk.core.prepared_photo import PhotoRejectedError, PreparedPhoto, shown_name
 
 BASE_FORMATS = ("JPEG", "PNG", "WEBP", "TIFF", "GIF", "BMP")
 MAX_PIXELS = 110_000_000  # covers 108 MP phone cameras
@@ -35,25 +34,10 @@ EXIF_IFD = 0x8769
 DATE_TIME_ORIGINAL = 36867
 READABLE = "JPEG, PNG, WebP, HEIC, TIFF, GIF or BMP"
 
+__all__ = ["PhotoRejectedError", "PreparedPhoto", "open_untrusted", "prepare_photo", "shown_name"]
+
 _heif_ready: bool | None = None
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # Pillow's own bomb guard, at our limit
-
-
-class PhotoRejectedError(UserError):
-    """A file that cannot become a photo in the library."""
-
-
-@dataclass(frozen=True)
-class PreparedPhoto:
-    source: Path
-    source_sha256: str
-    data: bytes  # the clean full-resolution image
-    suffix: str  # ".jpg" or ".png"
-    thumbnail: bytes  # a small JPEG for the timeline
-    width: int
-    height: int
-    taken_at: dt.date
-    date_source: str  # "exif", "file" or "user"
 
 
 def allowed_formats() -> tuple[str, ...]:
@@ -147,12 +131,6 @@ def make_thumbnail(image: Image.Image, size: int = THUMB_SIZE) -> bytes:
     buffer = io.BytesIO()
     small.convert("RGB").save(buffer, "JPEG", quality=85)
     return buffer.getvalue()
-
-
-def shown_name(path: Path) -> str:
-    """``path`` as text that can always be printed and stored: bytes that are not UTF-8 (a
-    name from another system) show as the replacement character."""
-    return os.fsencode(path).decode("utf-8", "replace")
 
 
 def _read(path: Path) -> bytes:

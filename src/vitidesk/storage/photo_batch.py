@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from vitidesk.core.photo_import import PhotoRejectedError, prepare_photo, shown_name
+from vitidesk.core.prepared_photo import PhotoRejectedError, PreparedPhoto, shown_name
 from vitidesk.errors import UserError
 from vitidesk.storage.photos import Photo, PhotoLibrary, Site
 
@@ -55,6 +55,14 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
         else:
             expanded.append(path)
     return expanded
+
+
+def prepare_photo(path: Path, taken: dt.date | None = None) -> PreparedPhoto:
+    """:func:`vitidesk.core.photo_import.prepare_photo`, loading Pillow only when a photo
+    is imported (listing the library never needs it)."""
+    from vitidesk.core.photo_import import prepare_photo as prepare
+
+    return prepare(path, taken)
 
 
 def _name_problem(path: Path) -> str | None:

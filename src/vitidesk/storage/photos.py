@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from vitidesk.core.photo_import import PreparedPhoto, shown_name
+from vitidesk.core.prepared_photo import PreparedPhoto, shown_name
 from vitidesk.errors import UserError
 from vitidesk.storage.database import Store
 from vitidesk.storage.vault import FileVault
