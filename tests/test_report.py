@@ -145,7 +145,6 @@ def test_a_damaged_backup_is_refused_in_the_app(qtbot, window, state, tmp_path: 
 
 
 def test_the_person_chooses_sites_and_questionnaires(qtbot, demo_state) -> None:
-    from vitidesk.core.report_data import gather
     from vitidesk.ui.report.page import ReportPage
 
     page = ReportPage(demo_state)
@@ -154,7 +153,7 @@ def test_the_person_chooses_sites_and_questionnaires(qtbot, demo_state) -> None:
     page.site_boxes["Trunk"].setChecked(False)
     page.instrument_boxes["GAD-7"].setChecked(False)
     options = page.options()
-    data = gather(demo_state.store, options.__class__(**{**options.__dict__, "measure": False}))
+    data = demo_state.reports.gather(dataclasses.replace(options, measure=False))
     assert {pair.site for pair in data.sites} == {"Face", "Hands"}
     assert "GAD-7" not in {history.instrument_id for history in data.wellbeing}
     assert {"WHO-5", "PHQ-9"} <= {history.instrument_id for history in data.wellbeing}
@@ -180,22 +179,32 @@ def test_item9_line_reads_the_answer_as_the_person_saw_it(tmp_path: Path, capsys
     assert "Several days (1)" in table  # and in the answers table, under its own heading
 
 
-def test_the_report_file_is_private_and_replaced_whole(tmp_path: Path, monkeypatch) -> None:
-    from vitidesk.render import pdf_report
+def test_the_report_file_is_private_and_replaced_whole(tmp_path: Path, monkeypatch, capsys) -> None:
+    from vitidesk.services import reports
+    from vitidesk.storage import outputs
 
     out = _own_report(tmp_path, "1,1,1,1,1,1,1,1,0", "mine.pdf")
     if os.name == "posix":
         assert stat.S_IMODE(out.stat().st_mode) == 0o600
     before = out.read_bytes()
-
-    def broken(*_args, **_kwargs):
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(pdf_report, "atomic_write_bytes", broken)
     data = str(tmp_path / "own")
-    assert main(["--data-dir", data, "report", "--out", str(out)]) == 2
+    assert main(["--data-dir", data, "report", "--out", str(out)]) == 2  # no --force
+    assert "--force" in capsys.readouterr().err
+    assert out.read_bytes() == before
+
+    def disk_full_half_way(target, payload, *, data_dir=None, force=False):
+        with outputs.private_output(target, force=force) as handle:
+            handle.write(payload[: len(payload) // 2])
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(reports, "write_output", disk_full_half_way)
+    assert main(["--data-dir", data, "report", "--out", str(out), "--force"]) == 2
+    assert "No space left on device" in capsys.readouterr().err
     assert out.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.pdf", "own"]
+    monkeypatch.undo()
+    assert main(["--data-dir", data, "report", "--out", str(out), "--force"]) == 0
+    assert out.read_bytes() != before
 
 
 def test_a_heading_is_never_the_last_thing_on_a_page() -> None:
@@ -213,9 +222,9 @@ def test_a_heading_is_never_the_last_thing_on_a_page() -> None:
 
 
 def _demo_data(demo_state, **options):
-    from vitidesk.core.report_data import ReportOptions, gather
+    from vitidesk.core.report_data import ReportOptions
 
-    return gather(demo_state.store, ReportOptions(measure=False, demo=True, **options))
+    return demo_state.reports.gather(ReportOptions(measure=False, demo=True, **options))
 
 
 def test_real_reports_never_end_a_page_with_a_heading(qtbot, demo_state) -> None:

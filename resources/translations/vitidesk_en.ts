@@ -4,13 +4,13 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="238"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="240"/>
         <source>LearnPage</source>
         <comment>Learn</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="239"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="241"/>
         <source>LearnPage</source>
         <comment>The lessons could not be loaded: {0}</comment>
         <translation type="unfinished"></translation>
@@ -114,17 +114,17 @@
 <context>
     <name>AudienceWindow</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="143"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="151"/>
         <source>VitiDesk presentation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="152"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="160"/>
         <source>Step indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="175"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="184"/>
         <source>Blank screen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -155,7 +155,7 @@
 <context>
     <name>CompareCanvas</name>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/canvas.py" line="56"/>
+        <location filename="../../src/vitidesk/ui/compare/canvas.py" line="69"/>
         <source>Photo comparison</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,53 +163,68 @@
 <context>
     <name>CompareLegend</name>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="95"/>
         <source>Colour key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="107"/>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="109"/>
         <source>Overlay: {1} see-through on {0} (slider above)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="111"/>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="113"/>
         <source>Black: looks the same on both dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="115"/>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="117"/>
         <source>Bright: looks different (a patch or the light changed, or the photos are not lined up)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="122"/>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="124"/>
         <source>Pink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="122"/>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="124"/>
         <source>Blue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="123"/>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="125"/>
         <source>before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="123"/>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="125"/>
         <source>after</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="126"/>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="128"/>
         <source>{0}: counted as a light patch, {1} ({2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/legend.py" line="132"/>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="134"/>
         <source>Yellow dashed box: the area measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="136"/>
+        <source>Yellow dashed outline: the area measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="142"/>
+        <source>White +: your marks inside a patch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/legend.py" line="144"/>
+        <source>Black −: your marks on normal skin</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -226,92 +241,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="104"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="105"/>
         <source>◀ Back to photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="109"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="110"/>
         <source>&amp;Before:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="109"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="110"/>
         <source>&amp;After:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="139"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="140"/>
         <source>Overlay opacity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="144"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="145"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="144"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="145"/>
         <source>Fit to the window (F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="145"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="146"/>
         <source>100%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="145"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="146"/>
         <source>Actual pixels (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="152"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="153"/>
         <source>Zoom linked (L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="155"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="156"/>
         <source>Unlink to move each photo on its own, for photos not aligned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="231"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="258"/>
         <source>One photo was taken under UV light and the other in normal light. Compare like with like: the patches look very different under UV.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="236"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="263"/>
         <source>These photos are of different body sites.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="238"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="265"/>
         <source>The &apos;before&apos; photo is newer than the &apos;after&apos; photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="272"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="299"/>
         <source>Aligning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="285"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="319"/>
         <source>VitiDesk could not line these photos up by itself. Use “Pick matching points” and click the same 2 or 3 spots on each photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="311"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="348"/>
         <source>Click at least 2 matching points on each photo first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="326"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="363"/>
         <source>Set the scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="327"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="364"/>
         <source>Length between the two points, in cm:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -319,42 +334,42 @@
 <context>
     <name>CrisisContacts</name>
     <message>
-        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="27"/>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="28"/>
         <source>Crisis phone numbers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="55"/>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="49"/>
         <source>Your saved number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="60"/>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="54"/>
         <source>Not in {0}? Change where you live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="67"/>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="61"/>
         <source>Call your local emergency number, or a crisis line where you live. You can save your clinic&apos;s or a local helpline&apos;s number here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="72"/>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="66"/>
         <source>Change where you live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="86"/>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="80"/>
         <source>{0}: {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="94"/>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="88"/>
         <source>Where do you live? Choose, and the right numbers show here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="99"/>
+        <location filename="../../src/vitidesk/ui/widgets/crisis_contacts.py" line="93"/>
         <source>Somewhere else</source>
         <translation type="unfinished"></translation>
     </message>
@@ -362,93 +377,93 @@
 <context>
     <name>DataCard</name>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="37"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="22"/>
         <source>Take your answers to another program, or keep a full backup (photos too) that you can restore on this or another computer. Files are saved only where you choose, and they are not encrypted: keep them somewhere private.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="45"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="30"/>
         <source>Answers as a spreadsheet (CSV)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="46"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="31"/>
         <source>Answers as a health record (FHIR)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="47"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="32"/>
         <source>Back up everything…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="48"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="33"/>
         <source>Restore from a backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="72"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="57"/>
         <source>That did not work: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="79"/>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="83"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="64"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="68"/>
         <source>Export answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="94"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="77"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="100"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="83"/>
         <source>{0} answers exported to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="111"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="94"/>
         <source>Back up VitiDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="118"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="101"/>
         <source>Backing up…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="125"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="108"/>
         <source>Backup saved: {0} ({1} files, {2:.1f} MB).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="138"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="121"/>
         <source>Restore from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="151"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="134"/>
         <source>Replace your data with this backup?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="153"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="136"/>
         <source>The backup from {0} will replace what VitiDesk holds now. Your current data are kept in a folder next to it, so nothing is lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="166"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="149"/>
         <source>Restoring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="177"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="160"/>
         <source> Your previous data are kept in {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="181"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="164"/>
         <source>Restored {0} files.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -481,6 +496,16 @@
     <message>
         <location filename="../../src/vitidesk/ui/demo_actions.py" line="25"/>
         <source>This puts the demo profile back to its sample data. Anything added during the demo is removed. Your own data are not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/demo_actions.py" line="47"/>
+        <source>Reset the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/demo_actions.py" line="48"/>
+        <source>VitiDesk is still busy adding photos or making a backup. Try again soon.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -563,12 +588,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="71"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="76"/>
         <source>A wellbeing check-in is due. It takes a few minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="74"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="79"/>
         <source>A wellbeing check-in is due. You last answered on {0}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -747,62 +772,62 @@
 <context>
     <name>ImportOptionsDialog</name>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="47"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="52"/>
         <source>Add {0} photo(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="51"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="56"/>
         <source>Body site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="56"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="61"/>
         <source>&amp;Body site:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="59"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="64"/>
         <source>Normal light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="61"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="66"/>
         <source>UV light (Wood&apos;s lamp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="65"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="70"/>
         <source>Light:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="66"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="71"/>
         <source>Set the date myself</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="68"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="73"/>
         <source>Otherwise VitiDesk uses the date the camera saved, or the file&apos;s date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="70"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="75"/>
         <source>Date taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="77"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="82"/>
         <source>VitiDesk keeps a private copy of each photo on this computer, without location or camera details. Your original files are not changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="84"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="89"/>
         <source>How to take consistent photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="91"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="96"/>
         <source>Add photos</source>
         <translation type="unfinished"></translation>
     </message>
@@ -810,37 +835,37 @@
 <context>
     <name>ImportResultDialog</name>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="139"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="165"/>
         <source>Photos added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="148"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="174"/>
         <source>{0} added, {1} already in your library, {2} could not be added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="156"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="182"/>
         <source>Details for each file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="161"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="187"/>
         <source>Skipped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="161"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="187"/>
         <source>Not added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="163"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="189"/>
         <source>&lt;p&gt;Every file was added.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="168"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="194"/>
         <source>Add the skipped ones anyway</source>
         <translation type="unfinished"></translation>
     </message>
@@ -884,12 +909,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="152"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="154"/>
         <source>Position in the lessons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="130"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="132"/>
         <source>Pathway diagram</source>
         <translation type="unfinished"></translation>
     </message>
@@ -899,42 +924,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="165"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="167"/>
         <source>Show the JAK-inhibitor cream at work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="166"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="168"/>
         <source>JAK inhibitor on or off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="170"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="172"/>
         <source>Point at any part of the picture, or use the arrow keys, to see what it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="173"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="175"/>
         <source>What this part is</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="144"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="146"/>
         <source>◀ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="145"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="147"/>
         <source>Previous step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="147"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="149"/>
         <source>Next ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/page.py" line="148"/>
+        <location filename="../../src/vitidesk/ui/learn/page.py" line="150"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
@@ -950,27 +975,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/vitidesk/ui/main_window.py" line="82"/>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="87"/>
         <source>VitiDesk — Demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/main_window.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="98"/>
         <source>Demo profile: sample data only, for showing VitiDesk. Your own data are not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/main_window.py" line="97"/>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="102"/>
         <source>Demo mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/main_window.py" line="99"/>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="104"/>
         <source>Reset demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/main_window.py" line="111"/>
+        <location filename="../../src/vitidesk/ui/main_window.py" line="116"/>
         <source>Not medical advice: read the disclaimer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -978,189 +1003,279 @@
 <context>
     <name>MeasurePanel</name>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="99"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="104"/>
         <source>Line the photos up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="107"/>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="202"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="112"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="252"/>
         <source>Not aligned yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="110"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="115"/>
         <source>Align automatically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="112"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="117"/>
         <source>Pick matching points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="115"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="120"/>
         <source>In side-by-side mode, click the same 2 or 3 spots on each photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="118"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="123"/>
         <source>Use these points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="121"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="126"/>
         <source>Undo alignment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="132"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="137"/>
         <source>Estimate the change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="153"/>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="228"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="165"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="279"/>
         <source>Draw a region around a patch, or measure the whole photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="155"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="167"/>
         <source>Result of the estimate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="133"/>
-        <source>Draw a region</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="67"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="72"/>
         <source>1 Line up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="67"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="72"/>
         <source>Line the two photos up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="68"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="73"/>
         <source>2 Estimate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="68"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="73"/>
         <source>Estimate the change in a region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="103"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="108"/>
         <source>Then the same skin is measured on both dates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="108"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="113"/>
         <source>Alignment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="125"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="130"/>
         <source>Next: estimate the change ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="135"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="139"/>
         <source>Drag a box around the patch on either photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="139"/>
+        <source>Box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="142"/>
+        <source>Outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="142"/>
+        <source>Drag around the patch to draw its outline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="144"/>
         <source>Whole photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="140"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="145"/>
         <source>Measure all the skin in the photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="148"/>
-        <source>Set the scale…</source>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="149"/>
+        <source>+ Patch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="149"/>
-        <source>Click both ends of a ruler or coin on the &apos;before&apos; photo</source>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="150"/>
+        <source>Click or paint inside a patch (on either photo, side by side)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="154"/>
+        <source>− Skin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="154"/>
+        <source>Click or paint on normal skin next to the patch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="156"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="157"/>
+        <source>Remove your marks and go back to the first guess</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="160"/>
+        <source>Set the scale…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="161"/>
+        <source>Click both ends of a ruler or coin on the &apos;before&apos; photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="172"/>
         <source>About the estimate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="163"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="175"/>
         <source>&amp;Sensitivity:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="168"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="180"/>
         <source>Sensitivity of the estimate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="170"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="182"/>
         <source>Right counts more skin as patch; left counts only the clearest patches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="177"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="189"/>
         <source>Show what is counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="196"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="246"/>
         <source>Points: {0} on the before photo, {1} on the after photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="205"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="255"/>
         <source>Aligned: turned {0:.1f}°, sized ×{1:.2f}, moved {2:.0f}, {3:.0f} px.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="238"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="300"/>
         <source>The two points are too close together.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="241"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="303"/>
         <source>Scale set: {0:.0f} pixels per cm.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="257"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="345"/>
         <source>Estimating…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="303"/>
-        <source>Before ({0}): about {1:.0%} of the skin looks depigmented.</source>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="445"/>
+        <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="306"/>
-        <source>After ({0}): about {1:.0%}.</source>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="445"/>
+        <source>After</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="311"/>
-        <source>Area: about {0:.1f} cm² before, {1:.1f} cm² after.</source>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="450"/>
+        <source>Draw a region on skin (Box or Outline), then measure again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="316"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="457"/>
+        <source>One photo was taken under UV light and the other in normal light: their numbers are not compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="465"/>
+        <source>A first guess: mark a patch (+) and normal skin (−) to refine it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="476"/>
+        <source>in the region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="476"/>
+        <source>in the photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="477"/>
+        <source>{0} ({1}): {2} {3}, so nothing was measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="480"/>
+        <source>of the skin in the region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="480"/>
+        <source>of the skin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="481"/>
+        <source>{0} ({1}): about {2} {3} counted as patch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="485"/>
+        <source>, about {0:.1f} cm²</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="487"/>
+        <source> (UV photo)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="468"/>
         <source>(Whole photo. Draw a region around one patch to focus.)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1181,218 +1296,233 @@
 <context>
     <name>PhotosPage</name>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="55"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="87"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="62"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="92"/>
         <source>Photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="77"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="82"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="92"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="97"/>
         <source>Your skin photos by body site and date. They stay on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="97"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="102"/>
         <source>Photo guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="98"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="103"/>
         <source>How to take photos the same way each time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="100"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="311"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="105"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="319"/>
         <source>Add photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="103"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="209"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="108"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="214"/>
         <source>Add photos from files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="105"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="110"/>
         <source>Compare…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="107"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="112"/>
         <source>See two dates side by side, with swipe, overlay and an estimate of change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="121"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="126"/>
         <source>Body sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="127"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="132"/>
         <source>New body site…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="136"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="141"/>
         <source>Photo timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="165"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="170"/>
         <source>Date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="166"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="171"/>
         <source>Move…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="167"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="484"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="172"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="504"/>
         <source>Name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="168"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="173"/>
         <source>Light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="169"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="489"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="174"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="509"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="176"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="181"/>
         <source>Change the date of the selected photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="177"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="182"/>
         <source>Move the selected photo to another body site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="178"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="183"/>
         <source>Give the selected photo a short name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="179"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="184"/>
         <source>Switch between normal light and UV (Wood&apos;s lamp)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="180"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="185"/>
         <source>Delete the selected photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="205"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="210"/>
         <source>Choose photos from your phone or camera, or drag them here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="207"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="311"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="212"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="319"/>
         <source>Add a first photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="220"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="225"/>
         <source>Getting started with photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="225"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="230"/>
         <source>Take each photo the same way</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="227"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="232"/>
         <source>Read the whole photo guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="262"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="271"/>
         <source>All photos ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="306"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="314"/>
         <source>No photos yet: add a first photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="309"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="317"/>
         <source>No photos of {0} yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="351"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="360"/>
         <source>Add at least two photos to compare them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="370"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="379"/>
         <source>New body site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="370"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="379"/>
         <source>Name, such as &apos;left knee&apos;:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="385"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="392"/>
         <source>Rename body site…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="390"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="397"/>
         <source>Rename body site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="390"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="397"/>
         <source>New name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="417"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="443"/>
         <source>Adding {0} photo(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="434"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="447"/>
+        <source>VitiDesk is still busy adding photos or making a backup. Try again soon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="455"/>
+        <source>Adding photos: {0} of {1} done…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="460"/>
+        <source>The photos could not be added: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="465"/>
         <source>{0} of {1} photo(s) added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="472"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="492"/>
         <source>Mark as normal light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="472"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="492"/>
         <source>Mark as UV light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="476"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="496"/>
         <source>Change date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="480"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="500"/>
         <source>Move to body site…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1418,32 +1548,32 @@
 <context>
     <name>PresenterConsole</name>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="219"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="228"/>
         <source>VitiDesk presenter console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="231"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="240"/>
         <source>Presenter notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="234"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="243"/>
         <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="267"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="276"/>
         <source>(No notes for this step.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="270"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="279"/>
         <source>Next: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="270"/>
+        <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="279"/>
         <source>Last step.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1460,93 +1590,93 @@
 <context>
     <name>QuestionnaireForm</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="66"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="67"/>
         <source>Support if you are struggling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="82"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="83"/>
         <source>Progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="92"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="93"/>
         <source>Question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="100"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="101"/>
         <source>Question and answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="102"/>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="133"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="103"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="134"/>
         <source>◀ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="104"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="105"/>
         <source>Finish later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="105"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="106"/>
         <source>Your answers so far are kept as a draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="107"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="108"/>
         <source>Next ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="119"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="120"/>
         <source>Check your answers before saving.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="123"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="124"/>
         <source>Your answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="124"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="125"/>
         <source>&amp;Note (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="127"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="128"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="128"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="129"/>
         <source>For example, what made this week hard or good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="135"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="136"/>
         <source>Save answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="166"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="167"/>
         <source>Question {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="267"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="265"/>
         <source>not answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="275"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="273"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="276"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/form.py" line="274"/>
         <source>Change answer {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1572,166 +1702,176 @@
 <context>
     <name>ReminderCard</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="87"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="92"/>
         <source>Reminders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="91"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="96"/>
         <source>VitiDesk can remind you to check in. It shows a note in the app when a check-in is due, and you can add the reminder to your own calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="97"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="102"/>
         <source>&amp;How often:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="99"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="104"/>
         <source>How often to be reminded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="104"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="109"/>
         <source>Add to my calendar (.ics)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="124"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="129"/>
         <source>Next check-in: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="138"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="143"/>
         <source>Save calendar reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/wellbeing/reminder.py" line="155"/>
+        <source>Not saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="64"/>
         <location filename="../../src/vitidesk/ui/report/page.py" line="71"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="78"/>
         <source>Report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="76"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="83"/>
         <source>A printable summary for your dermatologist. You choose what goes in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="95"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="102"/>
         <source>Report options</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="100"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="107"/>
         <source>Choose what to include, then press Preview to see the pages here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="109"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="116"/>
         <source>Report preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="118"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="125"/>
         <source>What to include</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="121"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="128"/>
         <source>Optional, for the cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="122"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="129"/>
         <source>Name on the cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="123"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="130"/>
         <source>Name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="124"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="131"/>
         <source>Only from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="125"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="132"/>
         <source>Start date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="131"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="138"/>
         <source>Paper size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="136"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="143"/>
         <source>Paper:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="138"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="145"/>
         <source>Photos and estimates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="140"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="147"/>
         <source>Wellbeing questionnaires</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="160"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="165"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="162"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="167"/>
         <source>Save PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="164"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="169"/>
         <source>Save the report as a PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="171"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="176"/>
         <source>The report is made on this computer and saved only where you choose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="232"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="265"/>
+        <source>Estimating the photos: {0} of {1} body sites…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="270"/>
         <source>Preparing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="262"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="278"/>
+        <source>That did not work: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="291"/>
         <source>Page {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="268"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="297"/>
         <source>{0} page(s). Check them, then save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="300"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="329"/>
         <source>Save the report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="315"/>
-        <source>Not saved: {0}: {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/vitidesk/ui/report/page.py" line="317"/>
+        <location filename="../../src/vitidesk/ui/report/page.py" line="357"/>
         <source>Saved: {0} ({1} pages)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1739,77 +1879,77 @@
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="35"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="34"/>
         <source>Your result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="44"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="43"/>
         <source>Your score: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="45"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="44"/>
         <source>Result: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="54"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="53"/>
         <source>Your answers suggest it would help to talk with your GP, dermatologist or a mental-health clinician. You can bring this result to your next visit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="61"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="60"/>
         <source>Support is there for you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="64"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="63"/>
         <source>You said you have had thoughts of being better off dead or of hurting yourself. No one has been alerted. Please reach out: use “Get help now” for phone numbers, or talk to someone you trust.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="69"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="68"/>
         <source>Get help now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="75"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="74"/>
         <source>Back to Wellbeing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="77"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="76"/>
         <source>See your history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="91"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="90"/>
         <source>Same score as last time ({0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="92"/>
         <source>Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="92"/>
         <source>Down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="95"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="94"/>
         <source>point</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="95"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="94"/>
         <source>points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="96"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/result.py" line="95"/>
         <source>{0} {1} {2} since last time ({3}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2045,12 +2185,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="211"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="217"/>
         <source>All good: the database and all {0} stored files are intact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/settings/page.py" line="215"/>
+        <location filename="../../src/vitidesk/ui/settings/page.py" line="221"/>
         <source>Problems found:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2143,49 +2283,49 @@
 <context>
     <name>WellbeingPage</name>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="19"/>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="25"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="26"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="32"/>
         <source>Wellbeing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="27"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="34"/>
         <source>Living with vitiligo can weigh on your mood. These short questionnaires help you keep track. Your answers stay on this computer. Each one is a screening questionnaire, not a diagnosis.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="56"/>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="85"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="63"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="92"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="57"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="64"/>
         <source>Start {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="59"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="66"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="60"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="67"/>
         <source>{0} history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="78"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="85"/>
         <source>Last answered {0}: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="82"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="89"/>
         <source>Not answered yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="85"/>
+        <location filename="../../src/vitidesk/ui/wellbeing/page.py" line="92"/>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2309,7 +2449,7 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="37"/>
+        <location filename="../../src/vitidesk/ui/photos/import_flow.py" line="42"/>
         <source>Add photos</source>
         <translation type="unfinished"></translation>
     </message>

@@ -42,7 +42,8 @@ def run_gui(paths: AppPaths, *, exit_when_ready: bool = False) -> int:
     from vitidesk.ui.main_window import MainWindow
     from vitidesk.ui.tasks import wait_for_background_tasks
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)

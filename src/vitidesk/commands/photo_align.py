@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from vitidesk.commands import CommandContext
 
-LOW_CONFIDENCE = 0.15  # under this, suggest placing landmarks instead
-
 
 def add_align_parser(actions: Any) -> None:
     """Add ``align`` to the ``photos`` subcommand's ``actions`` (its subparsers object)."""
@@ -42,6 +40,6 @@ def run_align(args: argparse.Namespace, ctx: CommandContext) -> int:
         f"rotation {values['rotation_deg']:+.2f} deg, scale {values['scale']:.4f}, "
         f"confidence {result.confidence:.2f}"
     )
-    if result.confidence < LOW_CONFIDENCE:
+    if not result.trusted:  # core.alignment owns the cut-off
         ctx.say("Low confidence: these photos may not show the same area; use landmarks.")
     return 0

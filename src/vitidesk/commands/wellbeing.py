@@ -22,7 +22,7 @@ from vitidesk.core.questionnaires import (
     meaningful_change,
 )
 from vitidesk.errors import UserError
-from vitidesk.storage.responses import Response, ResponseStore
+from vitidesk.services.responses import Response, ResponsesService
 
 if TYPE_CHECKING:
     from vitidesk.commands import CommandContext
@@ -106,7 +106,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     elif args.instrument:
         instrument = _instrument(args.instrument)
     with ctx.open_store() as store:
-        responses = ResponseStore(store)
+        responses = ResponsesService(store)
         if args.wellbeing_action == "record":
             assert instrument is not None
             try:
@@ -158,8 +158,8 @@ def _print_result(
     if previous is not None:
         change = meaningful_change(
             instrument.id,
-            Score(previous.raw, previous.percent, previous.band, previous.flags),
-            Score(saved.raw, saved.percent, saved.band, saved.flags),
+            Score.as_stored(previous),
+            Score.as_stored(saved),
         )
         if change:
             ctx.say(change)

@@ -425,10 +425,9 @@ def _rotation_scale_candidates(ref: np.ndarray, moving: np.ndarray) -> list[tupl
     lp_mov, _ = _log_polar_spectrum(moving, side)
     surface = _phase_correlation(lp_mov, lp_ref)
     n_a, n_r = surface.shape
-    a_shift = np.arange(n_a)
-    a_shift = np.where(a_shift > n_a / 2, a_shift - n_a, a_shift) * (180.0 / n_a)
-    r_shift = np.arange(n_r)
-    r_shift = np.where(r_shift > n_r / 2, r_shift - n_r, r_shift) * step
+    a_index, r_index = np.arange(n_a), np.arange(n_r)
+    a_shift = np.where(a_index > n_a / 2, a_index - n_a, a_index) * (180.0 / n_a)
+    r_shift = np.where(r_index > n_r / 2, r_index - n_r, r_index) * step
     allowed = (np.abs(a_shift)[:, None] <= MAX_ROTATION_DEG) & (
         np.abs(r_shift)[None, :] <= math.log(MAX_SCALE_RATIO)
     )
@@ -662,11 +661,21 @@ def _overlap_ncc(ref: np.ndarray, moving: np.ndarray, moving_to_ref: np.ndarray)
 # The automatic method
 
 
+TRUSTED_CONFIDENCE = 0.15
+"""The one cut-off for an automatic alignment: unrelated photos score about 0.03 and the same
+skin 0.5 or more, so under this the match is no better than chance (ask for landmarks)."""
+
+
 @dataclass(frozen=True)
 class AlignmentResult:
     transform: Similarity  # MOVING -> REF, full-resolution pixels
     confidence: float  # 0..1: the normalised cross-correlation of the aligned overlap
     method: str  # "automatic"
+
+    @property
+    def trusted(self) -> bool:
+        """Good enough to use; otherwise the person should pick matching points."""
+        return self.confidence >= TRUSTED_CONFIDENCE
 
 
 def _level_change(source_level: _Level, target_level: _Level) -> np.ndarray:
@@ -679,8 +688,8 @@ def estimate_alignment(ref: Image.Image, moving: Image.Image) -> AlignmentResult
 
     The confidence is the NCC of the aligned overlap at 512 pixels, lightly smoothed: about
     0.03 for unrelated photos, 0.5 and more for the same skin even when noisy and faint. Under
-    about 0.15 the result should not be trusted: ask for landmarks instead. Raises ValueError
-    for images under 32 pixels a side.
+    :data:`TRUSTED_CONFIDENCE` the result should not be trusted (``result.trusted`` is False):
+    ask for landmarks instead. Raises ValueError for images under 32 pixels a side.
     """
     with np.errstate(all="ignore"):  # thread-local, unlike warnings.catch_warnings
         ref_grey, ref_factor = _grey_small(ref, FINE_SIDE)

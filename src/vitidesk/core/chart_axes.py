@@ -15,8 +15,10 @@ from typing import Protocol
 
 
 class HasRange(Protocol):
-    low: int
-    high: int
+    @property
+    def low(self) -> int: ...
+    @property
+    def high(self) -> int: ...
 
 
 def score_ticks(bands: Iterable[HasRange], top: int) -> list[int]:

@@ -18,6 +18,7 @@ import functools
 import io
 import random
 from dataclasses import dataclass
+from typing import cast
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
@@ -148,7 +149,7 @@ def _fractal_noise(
 
 def _stretch(image: Image.Image) -> Image.Image:
     """Spread an L image's values over 0..255 (deterministic autocontrast)."""
-    low, high = image.getextrema()
+    low, high = cast(tuple[int, int], image.getextrema())  # one band (L): (low, high)
     span = max(1, high - low)
     return image.point(lambda v: (v - low) * 255 // span)
 
@@ -253,13 +254,14 @@ def _layers(name: str) -> _Layers:
     field_full = field_half.resize((WIDTH, HEIGHT), Image.Resampling.BICUBIC)
 
     # Follicular islands: well inside the first visit's patches; they appear and grow.
-    islands = []
+    islands: list[tuple[int, int, float, int]] = []
     pixels = field_half.load()
+    assert pixels is not None  # an image in memory always loads
     attempts = 0
     while len(islands) < 60 and attempts < 6000:
         attempts += 1
         x, y = rng.randrange(half_w), rng.randrange(half_h)
-        if pixels[x, y] > levels[0] + 10:
+        if cast(int, pixels[x, y]) > levels[0] + 10:  # L image: one int per pixel
             islands.append((x, y, 0.5 + rng.random(), 1 + rng.randrange(3)))
 
     # Lighting and texture: darker towards the edge (the body curves away), blotchy
@@ -343,9 +345,9 @@ def _scale_and_caption(image: Image.Image, spec: SampleSite, uv: bool) -> None:
     left, top, cm = 70, HEIGHT - 86, spec.px_per_cm
     draw.rectangle((left, top, left + cm, top + 16), fill=grey)
     for mm in range(11):
-        x = left + round(mm * cm / 10)
+        tick_x = left + round(mm * cm / 10)
         height = 30 if mm in (0, 10) else (24 if mm == 5 else 21)
-        draw.line([(x, top), (x, top + height)], fill=grey, width=2)
+        draw.line([(tick_x, top), (tick_x, top + height)], fill=grey, width=2)
     font = ImageFont.load_default(size=22)
     draw.text((left + cm + 14, top - 2), "1 cm", fill=grey, font=font)
     # Pillow's built-in font has no en dash: draw the two halves and the dash as a line.

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vitidesk.core.content_language import preferred_languages, translated
+from vitidesk.core.records import ResponseRecord
 from vitidesk.core.resources import read_text
 from vitidesk.errors import UserError
 
@@ -183,6 +184,12 @@ class Score:
     percent: int | None
     band: str
     flags: frozenset[str]
+
+    @classmethod
+    def as_stored(cls, record: ResponseRecord) -> Score:
+        """A recorded answer's result as it was scored then: never re-scored with today's
+        bands, so history does not change if the bands are revised."""
+        return cls(record.raw, record.percent, record.band, record.flags)
 
 
 # -- loading --------------------------------------------------------------------------------
@@ -383,7 +390,7 @@ def check_value(instrument: Instrument, position: int, value: object) -> int:
     allowed = instrument.option_values
     if value is None:
         raise AnswerError(instrument.id, position, "no answer; every item needs one")
-    if not _valid_value(value, allowed):
+    if not isinstance(value, int) or not _valid_value(value, allowed):
         choices = ", ".join(str(v) for v in allowed)
         raise AnswerError(instrument.id, position, f"{value!r} is not one of {choices}")
     return int(value)
@@ -417,10 +424,10 @@ def check_difficulty(instrument: Instrument, value: object) -> int | None:
     if instrument.difficulty is None:
         raise AnswerError(instrument.id, None, "this form has no difficulty question")
     allowed = tuple(option.value for option in instrument.difficulty_options)
-    if not _valid_value(value, allowed):
+    if not isinstance(value, int) or not _valid_value(value, allowed):
         choices = ", ".join(str(v) for v in sorted(allowed))
         raise AnswerError(instrument.id, None, f"difficulty: {value!r} is not one of {choices}")
-    return int(value)  # type: ignore[arg-type]
+    return int(value)
 
 
 def item9_positive(instrument: Instrument, answers: Sequence[int | None]) -> bool:

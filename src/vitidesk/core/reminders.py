@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-INTERVALS = (0, 7, 14, 28)  # days; 0 = no reminder
-
 
 def next_due(last_answered: dt.date | None, interval_days: int, today: dt.date) -> dt.date | None:
     """The date the next check-in is due, or None when reminders are off."""
@@ -32,7 +30,8 @@ def _fold(line: str) -> str:
     encoded = line.encode("utf-8")
     if len(encoded) <= 75:
         return line
-    parts, current = [], b""
+    parts: list[str] = []
+    current = b""
     for char in line:
         piece = char.encode("utf-8")
         if len(current) + len(piece) > (75 if not parts else 74):

@@ -1,21 +1,23 @@
-"""What goes into the clinician report, gathered from the store (no Qt, no drawing).
+"""What goes into the clinician report, and the rules that pick it (no Qt, no storage).
 
 The person chooses the date range, body sites and questionnaires. For each site the first and
 latest normal-light photo in the range are paired with a depigmentation estimate of each; for
-each questionnaire the scores over time. Safety flags (PHQ-9 item 9) go to the top. Dates
-stay dates here: the renderer writes them in the reader's locale.
+each questionnaire the scores over time, as stored with each answer. Safety flags (PHQ-9
+item 9) go to the top. Dates stay dates here: the renderer writes them in the reader's
+locale. :class:`vitidesk.services.reports.ReportsService` reads the store and calls these.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
-from vitidesk.core.questionnaires import ITEM9_FLAG, ITEM9_ID, Instrument, load_instruments
-from vitidesk.storage.database import Store
-from vitidesk.storage.photos import Photo, PhotoLibrary
-from vitidesk.storage.responses import Response, ResponseStore
+from vitidesk.core.questionnaires import ITEM9_FLAG, ITEM9_ID, Band, Instrument
+from vitidesk.core.records import PhotoRecord, ResponseRecord
 
 FOOTER = (
     "Made with VitiDesk on the patient's own computer; the data never left the device. "
@@ -38,8 +40,8 @@ class ReportOptions:
 @dataclass(frozen=True)
 class SitePair:
     site: str
-    first: Photo
-    latest: Photo
+    first: PhotoRecord
+    latest: PhotoRecord
     first_path: Path
     latest_path: Path
     first_fraction: float | None = None
@@ -51,8 +53,8 @@ class SitePair:
 class InstrumentHistory:
     instrument_id: str
     title: str
-    responses: tuple[Response, ...]
-    bands: tuple  # Band objects, for shading and labels
+    responses: tuple[ResponseRecord, ...]
+    bands: tuple[Band, ...]  # for shading and labels
     top_value: int
     licence: str
     percent: bool = False  # charted as a percentage (WHO-5)
@@ -89,88 +91,90 @@ def item9_answer(instrument: Instrument, answers: tuple[int, ...]) -> str:
     return "not answered" if value is None else instrument.answer_text(value)
 
 
-def _pairs(library: PhotoLibrary, options: ReportOptions) -> list[SitePair]:
-    wanted = {s.casefold() for s in options.sites} if options.sites else None
-    pairs = []
-    for site in library.sites():
-        if wanted is not None and site.name.casefold() not in wanted:
-            continue
-        photos = [
-            p
-            for p in library.photos(site.id)
-            if p.light == "visible" and (options.since is None or p.taken_at >= options.since)
-        ]
-        if len(photos) < 1:
-            continue
-        first, latest = photos[0], photos[-1]
-        pairs.append(
-            SitePair(site.name, first, latest, library.path_of(first), library.path_of(latest))
-        )
-    return pairs
+P = TypeVar("P", bound=PhotoRecord)
 
 
-def _measured(pair: SitePair) -> SitePair:
+def first_and_latest(photos: Sequence[P], since: dt.date | None) -> tuple[P, P] | None:
+    """A site's first and latest normal-light photo from ``since`` on (oldest first given),
+    or None when it has none; one photo is both."""
+    shown = [p for p in photos if p.light == "visible" and (since is None or p.taken_at >= since)]
+    return (shown[0], shown[-1]) if shown else None
+
+
+def site_wanted(name: str, options: ReportOptions) -> bool:
+    return not options.sites or name.casefold() in {s.casefold() for s in options.sites}
+
+
+def instrument_wanted(instrument_id: str, options: ReportOptions) -> bool:
+    if not options.include_wellbeing:
+        return False
+    return not options.instruments or instrument_id in options.instruments
+
+
+def measured(pair: SitePair) -> SitePair:
+    """The pair with a depigmentation estimate of each photo (slow: a few seconds each)."""
     from vitidesk.core.depigmentation import compare, measure_file
 
+    same = pair.latest.id == pair.first.id
     try:
         before = measure_file(pair.first_path)
-        after = measure_file(pair.latest_path) if pair.latest.id != pair.first.id else before
+        after = before if same else measure_file(pair.latest_path)
     except Exception:  # an estimate is a bonus: never lose the report over it
         return pair
-    change = compare(before, after).describe() if pair.latest.id != pair.first.id else ""
-    return SitePair(
-        pair.site,
-        pair.first,
-        pair.latest,
-        pair.first_path,
-        pair.latest_path,
-        before.depigmented_fraction,
-        after.depigmented_fraction,
-        change,
+    return dataclasses.replace(
+        pair,
+        first_fraction=before.depigmented_fraction,
+        latest_fraction=after.depigmented_fraction,
+        change="" if same else compare(before, after).describe(),
     )
 
 
-def gather(store: Store, options: ReportOptions, now: dt.datetime | None = None) -> ReportData:
-    instruments = load_instruments()
-    library = PhotoLibrary(store)
-    responses = ResponseStore(store)
-    pairs = _pairs(library, options) if options.include_photos else []
-    if options.measure:
-        pairs = [_measured(pair) for pair in pairs]
-    wanted = set(options.instruments) if options.instruments else None
-    histories, flags, dates = [], [], []
-    for instrument_id, instrument in instruments.items():
-        if not options.include_wellbeing or (wanted is not None and instrument_id not in wanted):
-            continue
-        rows = [
-            r
-            for r in responses.responses(instrument_id)
-            if options.since is None or r.taken_at.date() >= options.since
-        ]
-        if not rows:
-            continue
-        for row in rows:
-            dates.append(row.taken_at.date())
-            if ITEM9_FLAG in row.flags:
-                flags.append(
-                    SafetyFlag(instrument_id, row.taken_at, item9_answer(instrument, row.answers))
-                )
-        top = 100 if instrument.banded_on == "percent" else instrument.max_raw
-        histories.append(
-            InstrumentHistory(
-                instrument_id,
-                instrument.title,
-                tuple(rows),
-                instrument.bands,
-                top,
-                instrument.licence,
-                instrument.banded_on == "percent",
-            )
-        )
+def history(
+    instrument: Instrument, rows: Sequence[ResponseRecord], since: dt.date | None
+) -> tuple[InstrumentHistory, list[SafetyFlag]] | None:
+    """One questionnaire's answers from ``since`` on, with its item-9 flags (None: none)."""
+    kept = tuple(r for r in rows if since is None or r.taken_at.date() >= since)
+    if not kept:
+        return None
+    flags = [
+        SafetyFlag(instrument.id, r.taken_at, item9_answer(instrument, r.answers))
+        for r in kept
+        if ITEM9_FLAG in r.flags
+    ]
+    percent = instrument.banded_on == "percent"
+    return (
+        InstrumentHistory(
+            instrument.id,
+            instrument.title,
+            kept,
+            instrument.bands,
+            100 if percent else instrument.max_raw,
+            instrument.licence,
+            percent,
+        ),
+        flags,
+    )
+
+
+def assemble(
+    options: ReportOptions,
+    sites: Iterable[SitePair],
+    histories: Iterable[tuple[InstrumentHistory, list[SafetyFlag]]],
+    *,
+    sample: bool,
+    now: dt.datetime | None = None,
+) -> ReportData:
+    """The report from its parts; its date span covers every photo and answer in it."""
+    pairs = list(sites)
+    wellbeing: list[InstrumentHistory] = []
+    flags: list[SafetyFlag] = []
+    dates: list[dt.date] = []
+    for entry, entry_flags in histories:
+        wellbeing.append(entry)
+        flags.extend(entry_flags)
+        dates.extend(r.taken_at.date() for r in entry.responses)
     for pair in pairs:
         dates.extend([pair.first.taken_at, pair.latest.taken_at])
-    from vitidesk.storage.demo import is_demo_dir  # loads the sample-photo maker: only here
-
     return ReportData(
         name=options.name.strip(),
         generated=now or dt.datetime.now().astimezone(),
@@ -178,6 +182,6 @@ def gather(store: Store, options: ReportOptions, now: dt.datetime | None = None)
         last_date=max(dates) if dates else None,
         flags=flags,
         sites=pairs,
-        wellbeing=histories,
-        sample=options.demo or is_demo_dir(store.data_dir),
+        wellbeing=wellbeing,
+        sample=options.demo or sample,
     )

@@ -37,7 +37,6 @@ from vitidesk.core.questionnaires import ITEM9_FLAG
 from vitidesk.core.report_data import InstrumentHistory, ReportData, SafetyFlag, SitePair
 from vitidesk.render import dates
 from vitidesk.render.trend_painter import ChartColours, draw_trend, series_of, value_of
-from vitidesk.storage.atomic import atomic_write_bytes
 
 DPI = 150
 SCREEN_DPI = 96  # the chart painter's sizes are screen pixels: scaled up by DPI / this
@@ -180,7 +179,10 @@ class _Pages:
 
     def device(self) -> QPaintDevice:
         """What text is measured on: the device it will be drawn on."""
-        return self.writer if self.writer is not None else self._probe
+        if self.writer is not None:
+            return self.writer
+        assert self._probe is not None  # made whenever there is no writer
+        return self._probe
 
     def _blank(self) -> QImage:
         width, height = self.size()
@@ -422,7 +424,7 @@ def _summary(b: _Builder, data: ReportData) -> None:
         b.text(f"This report covers {span}: {' and '.join(parts)}.", 10)
     if data.sites:
         b.text("Photos (first and latest of each body site)", 10, True, heading=True)
-        columns = (0, 0.22, 0.6)
+        columns: tuple[float, ...] = (0, 0.22, 0.6)
         for pair in data.sites:
             when = dates.medium_date(pair.first.taken_at)
             if pair.latest.id != pair.first.id:
@@ -581,19 +583,12 @@ def _render(data: ReportData, pages: _Pages) -> ReportLayout:
 
 
 def pdf_bytes(data: ReportData, paper: str = "A4") -> tuple[bytes, ReportLayout]:
-    """The report as a PDF file's bytes, and its layout."""
+    """The report as a PDF file's bytes, and its layout. Saving them is the caller's part
+    (:meth:`vitidesk.services.reports.ReportsService.save`: private and whole)."""
     ensure_application()
     pages = _Pages(paper, to_pdf=True)
     layout = _render(data, pages)
     return pages.finish(), layout
-
-
-def write_pdf(data: ReportData, path: Path, paper: str = "A4") -> ReportLayout:
-    """Save the report to ``path`` like every other export: private (0600) and atomic (a
-    temporary file renamed over the target, so a reader never sees half a report)."""
-    payload, layout = pdf_bytes(data, paper)
-    atomic_write_bytes(path, payload)
-    return layout
 
 
 def render_pages(data: ReportData, paper: str = "A4") -> tuple[list[QImage], ReportLayout]:

@@ -7,7 +7,9 @@ from collections.abc import Iterable, Sequence
 
 from vitidesk.services.changes import Changes, Listener, Service
 from vitidesk.storage.database import Store
-from vitidesk.storage.responses import Response, ResponseStore
+from vitidesk.storage.responses import NOTE_MAX, Response, ResponseNotFoundError, ResponseStore
+
+__all__ = ["NOTE_MAX", "Response", "ResponseNotFoundError", "ResponsesService"]
 
 
 class ResponsesService(Service):

@@ -2,21 +2,30 @@
 
 It hands out the services (the one way screens reach the data) and turns what each
 operation changed into signals. A widget never builds a store object or emits a data signal
-itself: it calls a service, and the service tells this object what changed.
+itself: it calls a service, and the service tells this object what changed. A service
+called on a worker is heard here too: its changes are handed to the GUI thread first.
+
+Before the store closes or is replaced, every background job is cancelled and waited for
+(:meth:`vitidesk.ui.tasks.Tasks.shutdown`), so no job reads a closed store.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from vitidesk.paths import AppPaths
 from vitidesk.services.changes import Changes
 from vitidesk.services.diary import DiaryService
+from vitidesk.services.exports import ExportsService
+from vitidesk.services.photos import PhotosService
+from vitidesk.services.reports import ReportsService
 from vitidesk.services.responses import ResponsesService
+from vitidesk.services.settings import SettingsService
 from vitidesk.storage.database import Store
-from vitidesk.storage.settings import Settings
+from vitidesk.ui.tasks import Tasks, tasks
 
 
 class AppState(QObject):
@@ -29,25 +38,43 @@ class AppState(QObject):
     responses_changed = Signal()
     drafts_changed = Signal()
     diary_changed = Signal()
-    closing = Signal()  # the store is about to close for good: stop timers and reads
+    closing = Signal()  # the store is about to close: stop timers and reads
+    _heard_on_worker = Signal(object)  # Changes from a worker, delivered on the GUI thread
 
     def __init__(self, paths: AppPaths, store: Store) -> None:
         super().__init__()
         self.paths = paths
+        self.tasks: Tasks = tasks()
+        self._heard_on_worker.connect(self._apply_here)
         self._open_services(store)
 
     def _open_services(self, store: Store) -> None:
         self.store = store
-        self.settings = Settings(store)
+        protect = self.paths.protected_folders()
+        self.settings = SettingsService(store, self.apply)
         self.responses = ResponsesService(store, self.apply)
         self.diary = DiaryService(store, self.apply)
+        self.photos = PhotosService(store, self.apply)
+        self.reports = ReportsService(store, protect=protect, listener=self.apply)
+        self.exports = ExportsService(store, protect=protect, listener=self.apply)
 
     @property
     def demo(self) -> bool:
         return self.paths.demo
 
+    @property
+    def store_open(self) -> bool:
+        return not self.store.closed
+
     def apply(self, changes: Changes) -> None:
-        """Tell every listener what an operation changed."""
+        """Tell every listener what an operation changed (on the GUI thread)."""
+        if QThread.currentThread() is not self.thread():
+            self._heard_on_worker.emit(changes)
+            return
+        self._apply_here(changes)
+
+    @Slot(object)
+    def _apply_here(self, changes: Changes) -> None:
         if changes.responses:
             self.responses_changed.emit()
         if changes.drafts:
@@ -61,18 +88,34 @@ class AppState(QObject):
         self.changed.emit(changes)
 
     def set_setting(self, name: str, value: Any) -> None:
-        if getattr(self.settings, name) == value:
-            return
-        setattr(self.settings, name, value)
-        self.apply(Changes(settings=(name,)))
+        self.settings.set(name, value)
 
-    def replace_store(self, store: Store) -> None:
-        old = self.store
-        self._open_services(store)
-        if old is not store:
-            old.close()
+    # -- closing and replacing the store -------------------------------------------------
+    def release_store(self) -> None:
+        """Stop every job, then close the store (a restore or reset is about to swap the
+        folder). Views stop their timers on ``closing``; :meth:`reopen` brings them back."""
+        if self.store.closed:
+            return
+        self.closing.emit()
+        self.tasks.shutdown()
+        self.store.close()
+
+    def replace_store(self, open_new: Callable[[], Store] | Store) -> None:
+        """Swap in another store: every job stopped and the old store closed first, then
+        ``open_new()`` (which may rebuild the folder) and ``store_replaced``."""
+        if isinstance(open_new, Store):
+            new_store = open_new
+            if new_store is not self.store:
+                self.release_store()
+        else:
+            self.release_store()
+            new_store = open_new()
+        self._open_services(new_store)
         self.store_replaced.emit()
 
+    def reopen(self) -> None:
+        """Open the data folder again after :meth:`release_store` (whatever a restore did)."""
+        self.replace_store(lambda: Store.open(self.paths.data_dir))
+
     def close(self) -> None:
-        self.closing.emit()
-        self.store.close()
+        self.release_store()

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from vitidesk.storage.demo import reset_demo, warm_up
+from vitidesk.services import demo
 from vitidesk.ui.app_state import AppState
-from vitidesk.ui.tasks import run_in_background
+from vitidesk.ui.tasks import STORE_GUARD
 
 
 def reset_demo_profile(
@@ -34,10 +34,18 @@ def reset_demo_profile(
 
     def swap(_: object) -> None:
         # The slow part ran on a worker while the old store stayed open; the swap itself is
-        # quick and happens here on the GUI thread, so no view ever sees a closed store.
-        state.store.close()
-        state.replace_store(reset_demo(folder))
+        # quick and happens here on the GUI thread (every other job stopped first), so no
+        # view ever sees a closed store.
+        state.replace_store(lambda: demo.reset(folder))
         if on_done is not None:
             on_done()
 
-    run_in_background(parent, warm_up, swap)
+    if state.tasks.start(parent, lambda _job: demo.prepare_reset(), swap, guard=STORE_GUARD):
+        return
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("Demo", "Reset the demo"),
+        QCoreApplication.translate(
+            "Demo", "VitiDesk is still busy adding photos or making a backup. Try again soon."
+        ),
+    )

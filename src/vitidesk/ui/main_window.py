@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
@@ -21,6 +23,9 @@ from vitidesk.ui.navigation import Sidebar
 from vitidesk.ui.sections import LazyStack, sections
 from vitidesk.ui.shortcuts import StandardKey, bind
 from vitidesk.ui.widgets.page import link_button, wrapped_label
+
+if TYPE_CHECKING:
+    from vitidesk.ui.wellbeing.reminder import DueBanner
 
 DEFAULT_SIZE = (1180, 760)
 
@@ -71,7 +76,7 @@ class MainWindow(QMainWindow):
         self._defer_build = False
         self.first_painted.connect(lambda: QTimer.singleShot(0, self.current_page))
         self.first_painted.connect(lambda: QTimer.singleShot(0, self._add_due_banner))
-        self.due_banner = None
+        self.due_banner: DueBanner | None = None
         self.sidebar.list.setFocus()
 
     # -- pieces --------------------------------------------------------------------------
@@ -119,10 +124,10 @@ class MainWindow(QMainWindow):
             return
         from vitidesk.ui.wellbeing.reminder import DueBanner
 
-        self.due_banner = DueBanner(self.state)
-        self.due_banner.open_requested.connect(lambda: self.sidebar.select(2))
-        self.due_holder.addWidget(self.due_banner)
-        self.due_banner.refresh()
+        banner = self.due_banner = DueBanner(self.state)
+        banner.open_requested.connect(lambda: self.sidebar.select(2))
+        self.due_holder.addWidget(banner)
+        banner.refresh()
 
     # -- behaviour -----------------------------------------------------------------------
     def _show_section(self, index: int) -> None:

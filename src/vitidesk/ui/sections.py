@@ -86,7 +86,7 @@ class LazyStack(QStackedWidget):
         (after the window's first frame), and a light stand-in with its title shows until then."""
         if defer and index not in self._built:
             stub = self.widget(index)
-            if not stub.layout():
+            if stub is not None and not stub.layout():
                 from vitidesk.ui.widgets.page import SectionPage
 
                 self.insertWidget(index, SectionPage(self._specs[index].title, ""))
@@ -108,7 +108,8 @@ class LazyStack(QStackedWidget):
             page = self._specs[index].build(self._state)
             stub = self.widget(index)
             self.insertWidget(index, page)
-            self.removeWidget(stub)
-            stub.deleteLater()
+            if stub is not None:
+                self.removeWidget(stub)
+                stub.deleteLater()
             self._built[index] = page
         return self._built[index]

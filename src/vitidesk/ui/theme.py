@@ -191,8 +191,8 @@ PALETTE_ROLES = {
 def palette_for(scheme: str) -> QPalette:
     """A complete palette, so unstyled widgets are readable whatever the platform theme is."""
     palette = QPalette()
-    for role, token in PALETTE_ROLES.items():
-        palette.setColor(getattr(QPalette.ColorRole, role), colour(token, scheme))
+    for name, token in PALETTE_ROLES.items():
+        palette.setColor(getattr(QPalette.ColorRole, name), colour(token, scheme))
     palette.setColor(QPalette.ColorRole.BrightText, QColor("#ffffff"))
     highlighted = "#ffffff" if scheme == "light" else "#0b2226"
     palette.setColor(QPalette.ColorRole.HighlightedText, QColor(highlighted))

@@ -142,10 +142,10 @@ class PathwayScene(QGraphicsScene):
         self.dermis = self.addRect(QRectF(0, BASAL_Y, width, height - BASAL_Y))
         self.surface = self.addRect(QRectF(0, 0, width, SURFACE_BOTTOM))
         self.basal = self.addLine(0, BASAL_Y, width, BASAL_Y)
-        for z, item in enumerate((self.epidermis, self.dermis, self.surface, self.basal)):
-            item.setZValue(-10 + z * 0.1)
-            if item is not self.basal:
-                item.setPen(no_pen)
+        for z, layer in enumerate((self.epidermis, self.dermis, self.surface, self.basal)):
+            layer.setZValue(-10 + z * 0.1)
+        for area in (self.epidermis, self.dermis, self.surface):
+            area.setPen(no_pen)
         for key, text in (
             ("epidermis", self.tr("Top layer of skin (epidermis)")),
             ("dermis", self.tr("Deeper skin (dermis)")),
@@ -353,21 +353,13 @@ class PathwayScene(QGraphicsScene):
         self.elements["melanocyte"].set_colours(0, "#00000000", fill)
         self.elements["melanocyte"].set_colours(1, fill, stroke)
         blocked = state.inhibitor and any(key in DOWNSTREAM_OF_JAK for key in state.animate)
-        for key, item in self.signals.items():
+        for key, signal in self.signals.items():
             active = key in state.animate
             if state.inhibitor and key in DOWNSTREAM_OF_JAK:
                 active = False
             if blocked and key == "ifng_release":
                 active = True  # the message still arrives, and stops at the blocked JAK
-            item.setVisible(active)
+            signal.setVisible(active)
 
     def active_signals(self) -> list[SignalItem]:
         return [item for item in self.signals.values() if item.isVisible()]
-
-    def with_inhibitor(self, on: bool) -> DiagramState:
-        return DiagramState(
-            highlight=self.state.highlight,
-            animate=self.state.animate,
-            inhibitor=on,
-            melanocyte=self.state.melanocyte,
-        )

@@ -93,7 +93,8 @@ class PathwayView(QGraphicsView):
             if self.tool != "select" or not visible:
                 return super().keyPressEvent(event)
             current = self.pathway.focusItem()
-            index = visible.index(current.key) if current is not None else -1
+            key = getattr(current, "key", None)  # an ElementItem has one
+            index = visible.index(key) if key in visible else -1
             forward = event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down)
             index = (index + (1 if forward else -1)) % len(visible)
             self.pathway.elements[visible[index]].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -135,7 +136,12 @@ class PathwayView(QGraphicsView):
         ring.setPen(QPen(QColor("#f2b705"), 6))
         ring.setZValue(25)
         self.pathway.addItem(ring)
-        QTimer.singleShot(1600, lambda: ring.scene() and self.pathway.removeItem(ring))
+
+        def fade() -> None:
+            if ring.scene() is not None:
+                self.pathway.removeItem(ring)
+
+        QTimer.singleShot(1600, fade)
         return ring
 
     def undo_stroke(self) -> None:

@@ -20,7 +20,7 @@ from vitidesk.ui.app_state import AppState
 from vitidesk.ui.learn.navigator import LessonNavigator
 from vitidesk.ui.learn.pathway_scene import PathwayScene
 from vitidesk.ui.learn.presenter_export import save_step
-from vitidesk.ui.learn.presenter_windows import AudienceWindow, PresenterConsole
+from vitidesk.ui.learn.presenter_windows import AudienceWindow, PresenterConsole, PresenterWindow
 
 FORWARD_KEYS = (Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown, Qt.Key.Key_Down)
 BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_PageUp, Qt.Key.Key_Up, Qt.Key.Key_Backspace)
@@ -63,7 +63,7 @@ class Presentation(QObject):
         navigator.moved.connect(self.refresh)
         self.refresh()
 
-    def windows(self) -> list[QWidget]:
+    def windows(self) -> list[PresenterWindow]:
         return [w for w in (self.audience, self.console) if w is not None]
 
     def start(self) -> None:

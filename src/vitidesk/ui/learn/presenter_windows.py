@@ -128,11 +128,19 @@ class _PresenterWindowBase(QWidget):
             if name in self.tool_buttons:
                 self.tool_buttons[name].setChecked(tool == name)
 
+    def show_step(self) -> None:
+        """Show the navigator's current step (each window lays it out its own way)."""
+        raise NotImplementedError
+
     def sync_toggles(self) -> None:
         if "inhibitor" in self.tool_buttons:
             state = self.presentation.navigator.diagram_state()
             self.tool_buttons["inhibitor"].setChecked(state.inhibitor)
             self.tool_buttons["blank"].setChecked(self.presentation.blanked)
+
+
+PresenterWindow = _PresenterWindowBase
+"""What both presenter windows are (for the presentation that drives them)."""
 
 
 class AudienceWindow(_PresenterWindowBase):
@@ -170,6 +178,7 @@ class AudienceWindow(_PresenterWindowBase):
         if presentation.console is None:
             column.addLayout(self.toolbar())
         self.stack.addWidget(content)
+        self.lesson_page = content
         self.blank = QWidget()
         self.blank.setStyleSheet("background: black;")
         self.blank.setAccessibleName(self.tr("Blank screen"))
@@ -204,7 +213,7 @@ class AudienceWindow(_PresenterWindowBase):
         return bar.maximum() == 0
 
     def set_blank(self, blank: bool) -> None:
-        self.stack.setCurrentWidget(self.blank if blank else self.stack.widget(0))
+        self.stack.setCurrentWidget(self.blank if blank else self.lesson_page)
         self.sync_toggles()
 
     def is_blank(self) -> bool:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -23,9 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vitidesk.storage.photo_batch import DUPLICATE, IMPORTED, REFUSED, ImportOutcome, import_files
-from vitidesk.storage.photos import PhotoLibrary, Site
-from vitidesk.ui.widgets.date_field import date_field
+from vitidesk.services.photos import DUPLICATE, IMPORTED, REFUSED, ImportOutcome, Site
+from vitidesk.ui.tasks import STORE_GUARD, Job
+from vitidesk.ui.widgets.date_field import date_field, date_of
+
+if TYPE_CHECKING:
+    from vitidesk.ui.app_state import AppState
 
 FILE_FILTER = (
     "Photos (*.jpg *.jpeg *.png *.webp *.heic *.heif *.tif *.tiff *.gif *.bmp);;All files (*)"
@@ -107,28 +112,49 @@ class ImportOptionsDialog(QDialog):
     def taken(self) -> dt.date | None:
         if not self.set_date.isChecked():
             return None
-        return self.date_edit.date().toPython()
+        return date_of(self.date_edit)
+
+
+@dataclass(frozen=True)
+class ImportRequest:
+    """What to import, and where: the files, their body site, light and date (None: the
+    camera's date, or the file's)."""
+
+    paths: list[Path]
+    site: Site
+    light: str
+    taken: dt.date | None
 
 
 def run_import(
+    state: AppState,
     owner: QWidget,
-    library: PhotoLibrary,
-    paths: list[Path],
-    site: Site,
-    light: str,
-    taken: dt.date | None,
+    request: ImportRequest,
+    *,
     on_done: Callable[[list[ImportOutcome]], None],
+    on_error: Callable[[BaseException], None],
+    on_progress: Callable[[int, int], None],
     allow_duplicates: bool = False,
-) -> None:
-    """Import on the thread pool; ``on_done`` gets the outcomes on the GUI thread."""
-    from vitidesk.ui.tasks import run_in_background
+) -> bool:
+    """Import on a worker, one import (or restore) at a time: False if another one runs.
+    ``on_progress(done, total)`` after each file; closing the window stops between files."""
+    photos = state.photos
+    total = len(request.paths)
 
-    def work() -> list[ImportOutcome]:
-        return import_files(
-            library, paths, site=site, taken=taken, light=light, allow_duplicates=allow_duplicates
+    def work(job: Job) -> list[ImportOutcome]:
+        return photos.import_files(
+            request.paths,
+            site=request.site,
+            taken=request.taken,
+            light=request.light,
+            allow_duplicates=allow_duplicates,
+            progress=lambda index, _outcome: job.stopping_progress(index + 1, total),
         )
 
-    run_in_background(owner, work, on_done)
+    job = state.tasks.start(
+        owner, work, on_done, on_error, guard=STORE_GUARD, on_progress=on_progress
+    )
+    return job is not None
 
 
 class ImportResultDialog(QDialog):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -23,19 +25,24 @@ from PySide6.QtWidgets import (
 )
 
 from vitidesk.errors import UserError
-from vitidesk.storage.photo_batch import ImportOutcome
-from vitidesk.storage.photos import Photo, PhotoLibrary
+from vitidesk.services.photos import IMPORTED, ImportOutcome, Photo, Site, expand_paths
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.photos import photo_actions
 from vitidesk.ui.photos.import_flow import (
     ImportOptionsDialog,
+    ImportRequest,
     ImportResultDialog,
     choose_files,
     run_import,
 )
 from vitidesk.ui.photos.timeline_model import THUMB_PX, PhotoRole, ThumbnailCache, TimelineModel
 from vitidesk.ui.shortcuts import StandardKey, bind, with_key
+from vitidesk.ui.tasks import STORE_GUARD
 from vitidesk.ui.widgets.page import Card, link_button, text_scroll_area, wrapped_label
+
+if TYPE_CHECKING:
+    from vitidesk.services.photos import PhotosService
+    from vitidesk.ui.compare.compare_view import CompareView
 
 ALL_SITES = -1
 EMPTY_STATE_WIDTH = 640  # a comfortable reading line for the first steps
@@ -53,11 +60,9 @@ class PhotosPage(QWidget):
         self.state = state
         self.setAcceptDrops(True)
         self.setAccessibleName(self.tr("Photos"))
-        self.library = PhotoLibrary(state.store)
         self.cache = ThumbnailCache(self)
-        self.model = TimelineModel(self.library, self.cache)
-        self.busy = False
-        self.compare_view = None
+        self.model = TimelineModel(state.photos, self.cache)
+        self.compare_view: CompareView | None = None
         self.sections = QStackedWidget()
         browse = QWidget()
         self.sections.addWidget(browse)
@@ -242,8 +247,12 @@ class PhotosPage(QWidget):
             self.timeline.setGridSize(cell)
 
     # -- data ----------------------------------------------------------------------------
+    @property
+    def library(self) -> PhotosService:
+        """The photo library as it is now (a restore or reset hands out a new one)."""
+        return self.state.photos
+
     def _store_replaced(self) -> None:
-        self.library = PhotoLibrary(self.state.store)
         if self.compare_view is not None:
             self.sections.removeWidget(self.compare_view)
             self.compare_view.deleteLater()
@@ -283,9 +292,8 @@ class PhotosPage(QWidget):
         item = self.sites.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else ALL_SITES
 
-    def current_site(self):
-        site_id = self.current_site_id()
-        return next((s for s in self.library.sites() if s.id == site_id), None)
+    def current_site(self) -> Site | None:
+        return self.library.site(self.current_site_id())
 
     def _site_chosen(self, row: int) -> None:
         if row >= 0:
@@ -339,6 +347,7 @@ class PhotosPage(QWidget):
 
         photos = list(self.model.photos)
         selected = sorted(self.selected_photos(), key=lambda p: (p.taken_at, p.id))
+        pair: tuple[Photo, Photo] | None
         if len(selected) == 2:
             pair = (selected[0], selected[1])
         elif len(selected) > 2:
@@ -371,11 +380,9 @@ class PhotosPage(QWidget):
         )
         if ok and name.strip():
             try:
-                self.library.site_named(name, create=True)
+                self.library.add_site(name)
             except UserError as exc:
                 self.status.setText(exc.one_line())
-                return
-            self.state.photos_changed.emit()
 
     def _site_menu(self, point: QPoint) -> None:
         site = self.current_site()
@@ -385,7 +392,7 @@ class PhotosPage(QWidget):
         menu.addAction(self.tr("Rename body site…"), lambda: self.rename_site(site))
         menu.exec(self.sites.viewport().mapToGlobal(point))
 
-    def rename_site(self, site) -> None:
+    def rename_site(self, site: Site) -> None:
         name, ok = QInputDialog.getText(
             self, self.tr("Rename body site"), self.tr("New name:"), text=site.name
         )
@@ -394,16 +401,22 @@ class PhotosPage(QWidget):
                 self.library.rename_site(site.id, name)
             except UserError as exc:
                 self.status.setText(exc.one_line())
-                return
-            self.state.photos_changed.emit()
 
     def add_photos(self) -> None:
         self.import_paths(choose_files(self))
 
+    @property
+    def busy(self) -> bool:
+        """An import, restore or backup is running: a second one waits."""
+        return self.state.tasks.busy(STORE_GUARD)
+
     def import_paths(
         self, paths: list[Path], *, ask: bool = True, allow_duplicates: bool = False
     ) -> None:
-        if not paths or self.busy:
+        if not paths:
+            return
+        if self.busy:
+            self._say_busy()
             return
         sites = self.library.sites()
         current = self.current_site()
@@ -411,44 +424,52 @@ class PhotosPage(QWidget):
         if ask and options.exec() != ImportOptionsDialog.DialogCode.Accepted:
             return
         site = next(s for s in sites if s.id == options.site_id())
-        self.busy = True
-        self.add_button.setEnabled(False)
-        self.first_button.setEnabled(False)
-        self.status.setText(self.tr("Adding {0} photo(s)…").format(len(paths)))
-        run_import(
+        self._start_import(ImportRequest(paths, site, options.light(), options.taken()))
+
+    def _start_import(self, request: ImportRequest, allow_duplicates: bool = False) -> None:
+        started = run_import(
+            self.state,
             self,
-            self.library,
-            paths,
-            site,
-            options.light(),
-            options.taken(),
-            lambda outcomes: self._imported(outcomes, site, options),
-            allow_duplicates,
+            request,
+            on_done=lambda outcomes: self._imported(outcomes, request),
+            on_error=self._import_failed,
+            on_progress=self._import_progress,
+            allow_duplicates=allow_duplicates,
+        )
+        if not started:
+            self._say_busy()
+            return
+        self._set_importing(True)
+        self.status.setText(self.tr("Adding {0} photo(s)…").format(len(request.paths)))
+
+    def _say_busy(self) -> None:
+        self.status.setText(
+            self.tr("VitiDesk is still busy adding photos or making a backup. Try again soon.")
         )
 
-    def _imported(self, outcomes: list[ImportOutcome], site, options) -> None:
-        self.busy = False
-        self.add_button.setEnabled(True)
-        self.first_button.setEnabled(True)
-        added = sum(o.status == "imported" for o in outcomes)
+    def _set_importing(self, importing: bool) -> None:
+        self.add_button.setEnabled(not importing)
+        self.first_button.setEnabled(not importing)
+
+    def _import_progress(self, done: int, total: int) -> None:
+        self.status.setText(self.tr("Adding photos: {0} of {1} done…").format(done, total))
+
+    def _import_failed(self, error: BaseException) -> None:
+        self._set_importing(False)
+        message = error.one_line() if isinstance(error, UserError) else str(error)
+        self.status.setText(self.tr("The photos could not be added: {0}").format(message))
+
+    def _imported(self, outcomes: list[ImportOutcome], request: ImportRequest) -> None:
+        self._set_importing(False)
+        added = sum(o.status == IMPORTED for o in outcomes)
         self.status.setText(self.tr("{0} of {1} photo(s) added.").format(added, len(outcomes)))
-        self.state.photos_changed.emit()
         if added == len(outcomes):
             return
         result = ImportResultDialog(outcomes, self)
         result.exec()
         if result.import_duplicates:
-            self.busy = True
-            run_import(
-                self,
-                self.library,
-                result.duplicates(),
-                site,
-                options.light(),
-                options.taken(),
-                lambda again: self._imported(again, site, options),
-                allow_duplicates=True,
-            )
+            again = ImportRequest(result.duplicates(), request.site, request.light, request.taken)
+            self._start_import(again, allow_duplicates=True)
 
     def _context_menu(self, point: QPoint) -> None:
         index = self.timeline.indexAt(point)
@@ -460,11 +481,10 @@ class PhotosPage(QWidget):
             menu.addAction(text, action)
         menu.exec(self.timeline.viewport().mapToGlobal(point))
 
-    def photo_actions(self, photo: Photo) -> list[tuple[str, object]]:
-        def run(edit) -> None:
+    def photo_actions(self, photo: Photo) -> list[tuple[str, Callable[[], None]]]:
+        def run(edit: Callable[[], bool]) -> None:
             try:
-                if edit():
-                    self.state.photos_changed.emit()
+                edit()  # the library says what changed; the timeline reloads from that
             except UserError as exc:
                 self.status.setText(exc.one_line())
 
@@ -500,8 +520,6 @@ class PhotosPage(QWidget):
         paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            from vitidesk.storage.photo_batch import expand_paths
-
             self.import_paths(expand_paths(paths))
 
 

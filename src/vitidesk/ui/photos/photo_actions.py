@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vitidesk.storage.photos import Photo, PhotoLibrary
-from vitidesk.ui.widgets.date_field import date_field
+from vitidesk.services.photos import Photo, PhotosService
+from vitidesk.ui.widgets.date_field import date_field, date_of
 
 
 class DateDialog(QDialog):
@@ -37,15 +37,15 @@ class DateDialog(QDialog):
         layout.addWidget(buttons)
 
 
-def change_date(library: PhotoLibrary, photo: Photo, parent: QWidget) -> bool:
+def change_date(library: PhotosService, photo: Photo, parent: QWidget) -> bool:
     dialog = DateDialog(photo, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    library.update(photo.id, taken_at=dialog.edit.date().toPython())
+    library.update(photo.id, taken_at=date_of(dialog.edit))
     return True
 
 
-def move_to_site(library: PhotoLibrary, photo: Photo, parent: QWidget) -> bool:
+def move_to_site(library: PhotosService, photo: Photo, parent: QWidget) -> bool:
     sites = library.sites()
     names = [site.name for site in sites]
     name, ok = QInputDialog.getItem(
@@ -62,7 +62,7 @@ def move_to_site(library: PhotoLibrary, photo: Photo, parent: QWidget) -> bool:
     return True
 
 
-def rename(library: PhotoLibrary, photo: Photo, parent: QWidget) -> bool:
+def rename(library: PhotosService, photo: Photo, parent: QWidget) -> bool:
     text, ok = QInputDialog.getText(
         parent,
         parent.tr("Name this photo"),
@@ -75,12 +75,12 @@ def rename(library: PhotoLibrary, photo: Photo, parent: QWidget) -> bool:
     return True
 
 
-def toggle_light(library: PhotoLibrary, photo: Photo) -> bool:
+def toggle_light(library: PhotosService, photo: Photo) -> bool:
     library.update(photo.id, light="visible" if photo.light == "uv" else "uv")
     return True
 
 
-def delete(library: PhotoLibrary, photo: Photo, parent: QWidget) -> bool:
+def delete(library: PhotosService, photo: Photo, parent: QWidget) -> bool:
     answer = QMessageBox.question(
         parent,
         parent.tr("Delete this photo?"),

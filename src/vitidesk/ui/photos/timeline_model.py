@@ -6,15 +6,23 @@ at import) only when the view asks for it, on the thread pool, and kept as a QPi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QImage, QPainter, QPixmap
 
-from vitidesk.storage.photos import Photo, PhotoLibrary
+from vitidesk.services.photos import Photo, PhotosService
 from vitidesk.ui.tasks import run_in_background
 from vitidesk.ui.theme import colour
 
 THUMB_PX = 168
 PhotoRole = Qt.ItemDataRole.UserRole + 1
+ROOT = QModelIndex()  # the list's parent: rows have no children
 
 
 def _load_thumbnail(path: str) -> QImage:
@@ -64,7 +72,7 @@ class ThumbnailCache(QObject):
 
 
 class TimelineModel(QAbstractListModel):
-    def __init__(self, library: PhotoLibrary, cache: ThumbnailCache) -> None:
+    def __init__(self, library: PhotosService, cache: ThumbnailCache) -> None:
         super().__init__()
         self.library = library
         self.cache = cache
@@ -82,10 +90,12 @@ class TimelineModel(QAbstractListModel):
         }
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
         return 0 if parent.isValid() else len(self.photos)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if not index.isValid():
             return None
         photo = self.photos[index.row()]

@@ -3,29 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QMessageBox, QPushButton
 
 from vitidesk.errors import UserError
-from vitidesk.storage.atomic import atomic_write_text
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.tasks import run_in_background
 from vitidesk.ui.widgets.page import Card
-
-
-def _export_text(store, kind: str) -> tuple[str, int]:
-    from vitidesk.core.exports import fhir_bundle, responses_csv
-    from vitidesk.core.questionnaires import load_instruments
-    from vitidesk.storage.responses import ResponseStore
-
-    responses = ResponseStore(store).responses()
-    instruments = load_instruments()
-    if kind == "csv":
-        return responses_csv(responses, instruments), len(responses)
-    bundle = fhir_bundle(responses, instruments)
-    return json.dumps(bundle, indent=2, ensure_ascii=False) + "\n", len(responses)
 
 
 class DataCard(Card):
@@ -84,12 +69,10 @@ class DataCard(Card):
                 )
             if path is None:
                 return
-        store = self.state.store
+        exports, target = self.state.exports, path
 
-        def work() -> int:
-            text, count = _export_text(store, kind)
-            atomic_write_text(path, text)
-            return count
+        def work() -> int:  # the save dialog asked before replacing a file
+            return exports.export_answers(kind, target, force=True)
 
         self._busy(True, self.tr("Exporting…"))
         run_in_background(

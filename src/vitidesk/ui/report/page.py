@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,12 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vitidesk.core.report_data import ReportData, ReportOptions, gather
+from vitidesk.errors import UserError
+from vitidesk.services.reports import ReportData, ReportOptions
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.shortcuts import StandardKey, bind, with_key
-from vitidesk.ui.tasks import run_in_background
-from vitidesk.ui.widgets.date_field import date_field
+from vitidesk.ui.tasks import Job
+from vitidesk.ui.widgets.date_field import date_field, date_of
+from vitidesk.ui.widgets.layouts import clear_layout
 from vitidesk.ui.widgets.page import Card, wrapped_label
+
+if TYPE_CHECKING:
+    from vitidesk.render.pdf_report import ReportLayout
 
 PREVIEW_WIDTH = 560
 
@@ -149,11 +156,9 @@ class ReportPage(QWidget):
         self.instrument_column = QVBoxLayout()
         self.instrument_column.setContentsMargins(24, 0, 0, 0)
         card.body.addLayout(self.instrument_column)
-        self.include_photos.toggled.connect(
-            lambda on: [box.setEnabled(on) for box in self.site_boxes.values()]
-        )
+        self.include_photos.toggled.connect(lambda on: _enable(self.site_boxes.values(), on))
         self.include_wellbeing.toggled.connect(
-            lambda on: [box.setEnabled(on) for box in self.instrument_boxes.values()]
+            lambda on: _enable(self.instrument_boxes.values(), on)
         )
         self._fill_choices()
         row = QHBoxLayout()
@@ -162,7 +167,7 @@ class ReportPage(QWidget):
         self.save_button = QPushButton(self.tr("Save PDF…"))
         self.save_button.clicked.connect(lambda: self.save())
         self.save_button.setToolTip(with_key(self.tr("Save the report as a PDF"), StandardKey.Save))
-        bind(self, [StandardKey.Save], lambda: self.save_button.isEnabled() and self.save())
+        bind(self, [StandardKey.Save], self._save_key)
         row.addWidget(self.preview_button)
         row.addWidget(self.save_button)
         row.addStretch(1)
@@ -174,9 +179,6 @@ class ReportPage(QWidget):
 
     def _fill_choices(self) -> None:
         """One box per body site that has photos, and per questionnaire answered."""
-        from vitidesk.storage.photos import PhotoLibrary
-        from vitidesk.storage.responses import ResponseStore
-
         for boxes, column in (
             (self.site_boxes, self.site_column),
             (self.instrument_boxes, self.instrument_column),
@@ -185,19 +187,17 @@ class ReportPage(QWidget):
                 column.removeWidget(box)
                 box.deleteLater()
             boxes.clear()
-        for site in PhotoLibrary(self.state.store).sites():
-            if site.photo_count:
-                box = QCheckBox(f"{site.name} ({site.photo_count})")
-                box.setChecked(True)
-                self.site_boxes[site.name] = box
-                self.site_column.addWidget(box)
-        answered = {r.instrument for r in ResponseStore(self.state.store).responses()}
-        for instrument_id in ("WHO-5", "PHQ-4", "PHQ-9", "GAD-7"):
-            if instrument_id in answered:
-                box = QCheckBox(instrument_id)
-                box.setChecked(True)
-                self.instrument_boxes[instrument_id] = box
-                self.instrument_column.addWidget(box)
+        choices = self.state.reports.choices()
+        for name, count in choices.sites:
+            box = QCheckBox(f"{name} ({count})")
+            box.setChecked(True)
+            self.site_boxes[name] = box
+            self.site_column.addWidget(box)
+        for instrument_id in choices.instruments:
+            box = QCheckBox(instrument_id)
+            box.setChecked(True)
+            self.instrument_boxes[instrument_id] = box
+            self.instrument_column.addWidget(box)
         # Boxes made now would come last in the Tab order: put them under their headings.
         chain = [
             self.include_photos,
@@ -208,8 +208,12 @@ class ReportPage(QWidget):
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
+    def _save_key(self) -> None:
+        if self.save_button.isEnabled():
+            self.save()
+
     def options(self) -> ReportOptions:
-        since = self.since.date().toPython() if self.use_since.isChecked() else None
+        since = date_of(self.since) if self.use_since.isChecked() else None
         sites = tuple(name for name, box in self.site_boxes.items() if box.isChecked())
         instruments = tuple(i for i, box in self.instrument_boxes.items() if box.isChecked())
         return ReportOptions(
@@ -224,38 +228,63 @@ class ReportPage(QWidget):
 
     def _reset(self) -> None:
         self.data = None
+        self.state.tasks.cancel(self.job_key)  # made from data that just changed
+        self._set_working(False)
         self._fill_choices()
 
-    def _gather(self, then) -> None:
-        self.preview_button.setEnabled(False)
-        self.save_button.setEnabled(False)
-        self.status.setText(self.tr("Preparing the report…"))
-        store, options = self.state.store, self.options()
+    @property
+    def job_key(self) -> tuple[object, str]:
+        """The newest preview or save wins: pressing Preview twice shows the second."""
+        return (self, "report")
 
-        def done(data: ReportData) -> None:
-            self.data = data
-            self.preview_button.setEnabled(True)
-            self.save_button.setEnabled(True)
-            then(data)
+    def _set_working(self, working: bool, text: str = "") -> None:
+        self.preview_button.setEnabled(not working)
+        self.save_button.setEnabled(not working)
+        if text:
+            self.status.setText(text)
 
-        run_in_background(self, lambda: gather(store, options), done, self._failed)
+    def _run(
+        self, draw: Callable[[ReportData, str], Any], then: Callable[[ReportData, Any], None]
+    ) -> None:
+        """Gather, measure and draw on a worker (photos make it slow), then ``then`` here."""
+        reports, options, paper = self.state.reports, self.options(), self.paper.currentText()
+
+        def work(job: Job) -> tuple[ReportData, Any]:
+            data = reports.gather(options, progress=job.stopping_progress)
+            job.stop_point()
+            return data, draw(data, paper)
+
+        def done(result: tuple[ReportData, Any]) -> None:
+            self.data = result[0]
+            self._set_working(False)
+            then(*result)
+
+        def progress(done_sites: int, total: int) -> None:
+            if total:
+                self.status.setText(
+                    self.tr("Estimating the photos: {0} of {1} body sites…").format(
+                        done_sites, total
+                    )
+                )
+
+        self._set_working(True, self.tr("Preparing the report…"))
+        self.state.tasks.start(
+            self, work, done, self._failed, key=self.job_key, on_progress=progress
+        )
 
     def _failed(self, error: BaseException) -> None:
-        self.preview_button.setEnabled(True)
-        self.save_button.setEnabled(True)
-        self.status.setText(str(error))
+        self._set_working(False)
+        message = error.one_line() if isinstance(error, UserError) else str(error)
+        self.status.setText(self.tr("That did not work: {0}").format(message))
 
     def make_preview(self) -> None:
-        self._gather(self._show_pages)
-
-    def _show_pages(self, data: ReportData) -> None:
         from vitidesk.render.pdf_report import render_pages
 
-        while self.preview_column.count():
-            child = self.preview_column.takeAt(0)
-            if child.widget():
-                child.widget().deleteLater()
-        self.pages, self.layout_log = render_pages(data, self.paper.currentText())
+        self._run(render_pages, self._show_pages)
+
+    def _show_pages(self, data: ReportData, drawn: tuple[list[QImage], ReportLayout]) -> None:
+        clear_layout(self.preview_column)
+        self.pages, self.layout_log = drawn
         self.page_labels = []
         for number, _image in enumerate(self.pages, start=1):
             label = QLabel()
@@ -302,20 +331,36 @@ class ReportPage(QWidget):
             if not name:
                 return
             path = Path(name)
-        self._gather(lambda data: self._write(data, path))
-
-    def _write(self, data: ReportData, path: Path) -> None:
-        from vitidesk.render.pdf_report import write_pdf
-
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        try:
-            layout = write_pdf(data, path, self.paper.currentText())
-        except OSError as exc:
-            self.status.setText(self.tr("Not saved: {0}: {1}").format(path, exc.strerror))
+        reports = self.state.reports
+        try:  # a folder that is gone, or the data folder: said at once, before the work
+            reports.check_output(path, force=True)  # the save dialog asked before replacing
+        except UserError as exc:
+            self._failed(exc)
             return
+        target = path
+
+        def draw_and_save(data: ReportData, paper: str) -> ReportLayout:
+            from vitidesk.render.pdf_report import pdf_bytes
+
+            payload, layout = pdf_bytes(data, paper)
+            try:
+                reports.save(payload, target, force=True)
+            except OSError as exc:  # disk full, no permission: no file is left behind
+                raise UserError(str(target), f"not saved ({exc.strerror or exc})") from None
+            return layout
+
+        self._run(draw_and_save, lambda _data, layout: self._saved(target, layout))
+
+    def _saved(self, path: Path, layout: ReportLayout) -> None:
         self.status.setText(self.tr("Saved: {0} ({1} pages)").format(path, len(layout.pages)))
         self.saved_path = path
+
+
+def _enable(boxes: Iterable[QCheckBox], on: bool) -> None:
+    for box in boxes:
+        box.setEnabled(on)
 
 
 def build_report_page(state: AppState) -> QWidget:

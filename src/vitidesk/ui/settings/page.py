@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from vitidesk import __version__
 from vitidesk.core.crisis import load_crisis_directory
-from vitidesk.storage.check import CheckReport, check_store
+from vitidesk.services.settings import CheckReport
 from vitidesk.ui.about_dialog import AboutDialog, description_text, privacy_text
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.demo_actions import reset_demo_profile
@@ -202,8 +202,14 @@ class SettingsPage(SectionPage):
         self.check_button.setEnabled(False)
         self.check_result.setText(self.tr("Checking…"))
         self.check_result.show()
-        store = self.state.store
-        run_in_background(self, lambda: check_store(store), self._show_check)
+        settings = self.state.settings
+        run_in_background(
+            self, settings.check, self._show_check, self._check_failed, key=(self, "check")
+        )
+
+    def _check_failed(self, error: BaseException) -> None:
+        self.check_button.setEnabled(True)
+        self.check_result.setText(str(error))
 
     def _show_check(self, report: CheckReport) -> None:
         self.check_button.setEnabled(True)

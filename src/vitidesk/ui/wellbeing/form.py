@@ -29,6 +29,7 @@ from vitidesk.core.questionnaires import ITEM9_ID, Instrument, Item, Option, ite
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.wellbeing.safety import SafetyPanel
 from vitidesk.ui.wellbeing.texts import lead_text
+from vitidesk.ui.widgets.layouts import clear_layout
 from vitidesk.ui.widgets.page import text_scroll_area, wrapped_label
 
 DIGIT_KEYS = {getattr(Qt.Key, f"Key_{digit}"): digit for digit in range(10)}
@@ -254,10 +255,7 @@ class QuestionnaireForm(QWidget):
 
     # -- review and save -----------------------------------------------------------------
     def _show_review(self) -> None:
-        while self.review_list.count():
-            child = self.review_list.takeAt(0)
-            if child.widget():
-                child.widget().deleteLater()
+        clear_layout(self.review_list)
         items = list(self.instrument.items) + (
             [self.instrument.difficulty] if self.instrument.difficulty else []
         )
@@ -295,7 +293,7 @@ class QuestionnaireForm(QWidget):
         difficulty = self.answers[scored] if self.instrument.difficulty else None
         response = self.responses.record(
             self.instrument.id,
-            [int(v) for v in self.answers[:scored]],
+            [v for v in self.answers[:scored] if v is not None],  # all answered, checked above
             difficulty=difficulty,
             note=self.note.text().strip(),
         )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from vitidesk.core.limits import NOTE_MAX_CHARS
 from vitidesk.core.questionnaires import ITEM9_FLAG, ITEM9_ID, Instrument
 from vitidesk.render.dates import medium_date
-from vitidesk.storage.responses import Response
+from vitidesk.services.responses import Response
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.wellbeing.trend_chart import TrendChart, value_of
 from vitidesk.ui.widgets.page import wrapped_label

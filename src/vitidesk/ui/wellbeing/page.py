@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vitidesk.core.questionnaires import Instrument, load_instruments
 from vitidesk.render.dates import medium_date
@@ -32,7 +39,7 @@ class WellbeingPage(QWidget):
         self.title_label = self.home.title_label
         self.cards: dict[str, Card] = {}
         self.start_buttons: dict[str, QPushButton] = {}
-        self.status_labels = {}
+        self.status_labels: dict[str, QLabel] = {}
         for instrument in self.instruments.values():
             self.home.add(self._card(instrument))
         from vitidesk.ui.wellbeing.diary_card import DiaryCard
@@ -94,7 +101,7 @@ class WellbeingPage(QWidget):
         if widget is not self.home and self.stack.indexOf(widget) < 0:
             self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
-        if current is not self.home and current is not widget:
+        if current is not None and current is not self.home and current is not widget:
             self.stack.removeWidget(current)
             current.deleteLater()
 

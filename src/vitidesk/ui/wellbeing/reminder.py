@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from vitidesk.core.reminders import calendar_file, is_due, next_due
+from vitidesk.errors import UserError
 from vitidesk.render.dates import long_date
-from vitidesk.storage.atomic import atomic_write_text
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.widgets.page import Card, link_button, wrapped_label
 
@@ -54,9 +54,14 @@ class DueBanner(QFrame):
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         state.closing.connect(self.timer.stop)
+        state.store_replaced.connect(self.timer.start)
         state.responses_changed.connect(self.refresh)
-        state.settings_changed.connect(lambda name: name == "reminder_days" and self.refresh())
+        state.settings_changed.connect(self._setting_changed)
         state.store_replaced.connect(self.refresh)
+
+    def _setting_changed(self, name: str) -> None:
+        if name == "reminder_days":
+            self.refresh()
 
     def refresh(self) -> None:
         interval = self.state.settings.reminder_days
@@ -141,5 +146,13 @@ class ReminderCard(Card):
                 return None
             path = Path(name)
         first = next_due(last_answered(self.state), days, dt.date.today())
-        atomic_write_text(path, calendar_file(first, days))
+        if first is None:
+            return None
+        try:  # the save dialog asked before replacing a file
+            self.state.exports.save_text(path, calendar_file(first, days), force=True)
+        except (UserError, OSError) as exc:
+            why = exc.one_line() if isinstance(exc, UserError) else (exc.strerror or str(exc))
+            self.next_label.setText(self.tr("Not saved: {0}").format(why))
+            self.next_label.show()
+            return None
         return path

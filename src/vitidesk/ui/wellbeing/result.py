@@ -5,10 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from vitidesk.core.questionnaires import ITEM9_FLAG, Instrument, meaningful_change, score
+from vitidesk.core.questionnaires import ITEM9_FLAG, Instrument, Score, meaningful_change
 from vitidesk.render.dates import medium_date
-from vitidesk.services.responses import ResponsesService
-from vitidesk.storage.responses import Response
+from vitidesk.services.responses import Response, ResponsesService
 from vitidesk.ui.widgets.page import Card, wrapped_label
 
 SCREENING_NOTE = (
@@ -96,9 +95,6 @@ class ResultView(QScrollArea):
             text = self.tr("{0} {1} {2} since last time ({3}).").format(
                 direction, points, unit, date
             )
-        rule = meaningful_change(
-            instrument.id,
-            score(instrument.id, list(previous.answers)),
-            score(instrument.id, list(current.answers)),
-        )
+        # As scored when each was recorded: old answers are never re-scored with today's bands.
+        rule = meaningful_change(instrument.id, Score.as_stored(previous), Score.as_stored(current))
         return f"{text} {rule}" if rule else text

@@ -21,7 +21,7 @@ from vitidesk.render.trend_painter import (
     series_of,
     value_of,
 )
-from vitidesk.storage.responses import Response
+from vitidesk.services.responses import Response
 from vitidesk.ui.theme import colour
 
 __all__ = ["TrendChart", "value_of"]

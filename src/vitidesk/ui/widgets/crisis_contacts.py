@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from vitidesk.core.crisis import CrisisDirectory, load_crisis_directory
 from vitidesk.ui.app_state import AppState
+from vitidesk.ui.widgets.layouts import clear_layout
 from vitidesk.ui.widgets.page import link_button, wrapped_label
 
 SOMEWHERE_ELSE = "OTHER"
@@ -39,14 +40,7 @@ class CrisisContacts(QWidget):
             self.rebuild()
 
     def rebuild(self) -> None:
-        while self.column.count():
-            item = self.column.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-            elif item.layout() is not None:
-                _clear(item.layout())
+        clear_layout(self.column)
         self.numbers = []
         self.region_buttons = {}
         settings = self.state.settings
@@ -109,11 +103,3 @@ class CrisisContacts(QWidget):
         return "\n".join(
             label.text() for label in self.findChildren(QLabel) if label.isVisibleTo(self)
         )
-
-
-def _clear(layout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().hide()
-            item.widget().deleteLater()

@@ -3,6 +3,8 @@ colour schemes (Qt paints weekends pure red by default, too faint on dark)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QDateEdit
@@ -17,3 +19,9 @@ def date_field(date: QDate, accessible_name: str) -> QDateEdit:
     for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
         calendar.setWeekdayTextFormat(day, QTextCharFormat())  # the palette's text colour
     return field
+
+
+def date_of(field: QDateEdit) -> dt.date:
+    """The field's date as a Python date."""
+    chosen = field.date()
+    return dt.date(chosen.year(), chosen.month(), chosen.day())
