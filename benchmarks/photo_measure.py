@@ -52,12 +52,13 @@ def bare_pillow(path: Path) -> None:
 
 
 def seeds_for(sample) -> Seeds:
-    """One click well inside a patch and one on skin, in 24 MP pixels."""
-    zoom = WIDTH / sample.image.width
+    """One click well inside a patch and one on skin, in 24 MP pixels (the sample was
+    stretched to 3:2, so x and y are scaled apart)."""
+    zoom_x, zoom_y = WIDTH / sample.image.width, HEIGHT / sample.image.height
     ys, xs = np.nonzero(sample.truth)
     ky, kx = np.nonzero(sample.skin & ~sample.truth)
     i, j = len(ys) // 2, len(ky) // 3
-    return Seeds(((xs[i] * zoom, ys[i] * zoom),), ((kx[j] * zoom, ky[j] * zoom),))
+    return Seeds(((xs[i] * zoom_x, ys[i] * zoom_y),), ((kx[j] * zoom_x, ky[j] * zoom_y),))
 
 
 def seeded(path: Path, seeds: Seeds):
@@ -90,9 +91,10 @@ def main() -> int:
             start = time.perf_counter()
             session, guided = seeded(photo, seeds)
             seeded_times.append(time.perf_counter() - start)
+            corrected = seeds
             for stroke in range(3):  # erase a strip of skin, then add one, then erase again
                 x0, y0 = 600.0 + 900 * stroke + 300 * run, 900.0 + 500 * stroke
-                corrected = seeds.with_stroke(
+                corrected = corrected.with_stroke(
                     Stroke(((x0, y0), (x0 + 800, y0 + 300)), 60.0, patch=stroke == 1)
                 )
                 start = time.perf_counter()

@@ -82,20 +82,25 @@ class GraphCut:
         bias: float = 0.0,
         refits: int | None = None,
         start: np.ndarray | None = None,
+        models: tuple[ColourModel, ColourModel] | None = None,
     ) -> CutResult:
         """Cut with these seeds (bool arrays; a seed keeps its label). The colour models are
         fitted to ``*_samples`` (default: the seeds) or, with ``start`` (a previous cut), to
         that cut and the seeds, then refitted to each new cut ``refits`` times in all
-        (default :data:`REFITS`). ``bias`` > 0 counts more as patch."""
+        (default :data:`REFITS`). With ``models`` (a previous cut's) and ``refits`` 0 the
+        colour models are kept and only the seeds change: the fastest cut, for a correction
+        stroke. ``bias`` > 0 counts more as patch."""
         patch_seeds = patch_seeds & self.inside
         skin_seeds = skin_seeds & self.inside & ~patch_seeds
         samples = (
             patch_seeds if patch_samples is None else (patch_samples | patch_seeds) & self.inside,
             skin_seeds if skin_samples is None else (skin_samples | skin_seeds) & self.inside,
         )
+        if models is not None and refits == 0:
+            patch, llr = self._cut_once(models, patch_seeds, skin_seeds, non_skin, bias)
+            return CutResult(patch, llr, models)
         patch = start
         llr = np.zeros(self.shape, np.float32)
-        models = None
         for _ in range(max(1, REFITS if refits is None else refits)):
             models = self._fit(samples, patch_seeds, skin_seeds, patch)
             patch, llr = self._cut_once(models, patch_seeds, skin_seeds, non_skin, bias)

@@ -47,6 +47,8 @@ Point = tuple[float, float]
 CUT_PIXELS = 150_000  # the cut's size: at most this many pixels
 SEED_RADIUS = 0.015  # a click marks a disc this wide (share of the cut's longest side)
 MIN_SEED_RADIUS = 2  # pixels of the cut
+CLICK_CORE = 0.35  # a click's sure part: this share of the seed radius
+CLICK_SIMILAR = 10.0  # CIELAB distance from a click's colour still sampled around it
 HAIR_RADIUS = 1  # closing of L* (pixels of the cut): removes dark lines up to 3 px wide
 HAIR_DEPTH = 6.0  # L* units a pixel must rise by the closing to count as a hair
 MIN_PART = 0.0005  # patch parts smaller than this share of the region are noise
@@ -189,11 +191,31 @@ class SeededSession:
     def seed_radius(self) -> float:
         return max(MIN_SEED_RADIUS, SEED_RADIUS * max(self.cut_shape))
 
+    def _click_samples(self, points: tuple[Point, ...]) -> np.ndarray:
+        """Around each click, the pixels of about the clicked colour (within
+        :data:`CLICK_SIMILAR` in CIELAB of the click's own 3 x 3 median): a click next to a
+        pigment island or a hair still describes the skin it was made on."""
+        h, w = self.cut_shape
+        out = np.zeros((h, w), bool)
+        radius = self.seed_radius()
+        yy, xx = np.ogrid[0:h, 0:w]
+        for point in points:
+            x, y = self._cut_point(point)
+            cx, cy = min(w - 1, max(0, round(x))), min(h - 1, max(0, round(y)))
+            centre = self.features[max(0, cy - 1) : cy + 2, max(0, cx - 1) : cx + 2]
+            colour = np.median(centre.reshape(-1, 3), axis=0)
+            disc = (xx - x) ** 2 + (yy - y) ** 2 <= radius**2
+            close = ((self.features - colour) ** 2).sum(axis=2) <= CLICK_SIMILAR**2
+            out |= disc & close
+        return out & self.inside
+
     def _marks(self, seeds: Seeds) -> tuple[np.ndarray, np.ndarray]:
+        """The seeds' pixels in the cut: a click is a small disc (the person meant that
+        spot), a painted stroke all the skin it covers."""
         h, w = self.cut_shape
         canvas = Image.new("L", (w, h), 0)  # 0 nothing, 1 skin, 2 patch; later marks win
         draw = ImageDraw.Draw(canvas)
-        radius = self.seed_radius()
+        radius = max(MIN_SEED_RADIUS, CLICK_CORE * self.seed_radius())
         for points, value in ((seeds.skin, 1), (seeds.patch, 2)):
             for point in points:
                 x, y = self._cut_point(point)
@@ -215,7 +237,8 @@ class SeededSession:
         if not self.skin_map.usable:
             return self._refused(self.skin_map.refusal)
         patch_seeds, skin_seeds = self._marks(seeds)
-        patch_samples, skin_samples = patch_seeds, skin_seeds
+        patch_samples = patch_seeds | (self._click_samples(seeds.patch) & ~skin_seeds)
+        skin_samples = skin_seeds | (self._click_samples(seeds.skin) & ~patch_seeds)
         if not patch_seeds.any() or not skin_seeds.any():
             # Only one kind of seed (or only corrections): the automatic estimate gives the
             # colours of the other kind.
@@ -234,7 +257,7 @@ class SeededSession:
             and (previous.patch, previous.skin) == (seeds.patch, seeds.skin)
             and seeds.strokes[: len(previous.strokes)] == previous.strokes
         ):
-            # Only corrections were painted since: start from the last cut (one refit).
+            # Only corrections were painted since: the last cut's colour models, new seeds.
             start = self.last.patch
         result = self.graph.cut(
             patch_seeds,
@@ -243,8 +266,9 @@ class SeededSession:
             skin_samples=skin_samples,
             non_skin=self.vivid_cut | self.light_other,
             bias=bias,
-            refits=1 if start is not None else None,
+            refits=0 if start is not None else None,
             start=start,
+            models=self.last.models if start is not None else None,
         )
         self.last, self.last_seeds = result, seeds
         return self._count(result, patch_seeds, skin_samples)
@@ -311,7 +335,7 @@ class SeededSession:
             scale=self.scale,
             light=self.light,
             method="seeded",
-            region_pixels=int(self.region.sum()),
+            region_pixels=0 if self.region.all() else int(self.region.sum()),
         )
 
     def _refused(self, why: str | None) -> dp.Estimate:

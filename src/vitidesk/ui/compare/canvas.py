@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPolygonF,
     QTransform,
     QWheelEvent,
 )
@@ -35,6 +36,12 @@ BACKGROUND = QColor("#1f2529")
 # "What is counted", drawn see-through over each photo: pink on the earlier, blue on the later.
 MASK_COLOURS = (QColor(255, 0, 200, 120), QColor(0, 220, 255, 120))
 REGION_COLOUR = QColor("#ffd400")
+# The person's own marks: "+" inside a patch (white), "-" on normal skin (near black).
+PATCH_MARK = QColor(255, 255, 255)
+SKIN_MARK = QColor(20, 20, 20)
+BRUSH_PX = 12  # a painted correction's radius on screen
+CLICK_SLOP_PX = 4  # a press that moves less than this is a click, not a stroke
+MIN_OUTLINE_POINTS = 3
 # Difference mode: each pixel is |earlier - later|, so skin that looks the same is black and
 # the more it changed, the brighter it is (the hue alone does not say which way).
 DIFFERENCE_SAME = QColor(0, 0, 0)
@@ -42,10 +49,16 @@ DIFFERENCE_CHANGED = QColor(255, 255, 255)
 
 
 class CompareCanvas(QWidget):
+    """Tools: "pan", "landmark", "region" (drag a box), "freehand" (drag an outline), "scale",
+    "patch" and "skin" (click or paint the person's marks, side by side: each pane marks its
+    own photo, in that photo's pixels)."""
+
     landmark_added = Signal()
-    region_drawn = Signal(QRectF)
+    region_drawn = Signal(object)  # QPolygonF, in the earlier photo's pixels
     scale_picked = Signal(QPointF, QPointF)
     view_changed = Signal()
+    # photo index, True for "patch", the points in that photo's pixels, radius there
+    mark_made = Signal(int, bool, list, float)
 
     def __init__(self) -> None:
         super().__init__()
@@ -66,7 +79,10 @@ class CompareCanvas(QWidget):
         self.tool = "pan"
         self.ref_points: list[QPointF] = []
         self.moving_points: list[QPointF] = []
-        self.region: QRectF | None = None
+        self.region: QPolygonF | None = None
+        self.region_kind = "box"  # or "freehand": what the key calls it
+        self.marks: list[list[tuple[bool, list[QPointF], float]]] = [[], []]
+        self._path: list[QPointF] = []
         self.masks: list[QImage | None] = [None, None]
         self.show_masks = True
         self.scale_points: list[QPointF] = []
@@ -241,10 +257,18 @@ class CompareCanvas(QWidget):
 
     def _paint_marks(self, painter: QPainter, index: int, base: QTransform) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self.region is not None:
+        outline = self.region
+        if self._drag is not None and self._drag[0] == "freehand" and len(self._path) > 1:
+            outline = QPolygonF(self._path)
+        if outline is not None:
             painter.setPen(QPen(REGION_COLOUR, 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(base.mapRect(self.region))
+            shown = base.map(outline)
+            if self._drag is not None and self._drag[0] == "freehand":
+                painter.drawPolyline(shown)
+            else:
+                painter.drawPolygon(shown)
+        self._paint_own_marks(painter, index, base)
         points: list[QPointF] = []
         if self.mode == "side" and index == 1:
             points = [self.transform_b.map(p) for p in self.moving_points]
@@ -272,6 +296,57 @@ class CompareCanvas(QWidget):
                 painter.drawEllipse(point, 6, 6)
             if len(mapped) == 2:
                 painter.drawLine(mapped[0], mapped[1])
+
+    def _paint_own_marks(self, painter: QPainter, index: int, base: QTransform) -> None:
+        """The person's clicks and strokes, each on its own photo (side by side only)."""
+        if self.mode != "side":
+            return
+        marks = list(self.marks[index])
+        if self._drag is not None and self._drag[0] == "mark" and self._drag[1] == index:
+            marks.append((self.tool == "patch", self._path, self._brush_radius(index)))
+        place = self.transform_b if index == 1 else QTransform()
+        zoom = self.view_for(index).zoom
+        for patch, points, radius in marks:
+            colour = PATCH_MARK if patch else SKIN_MARK
+            mapped = [base.map(place.map(p)) for p in points]
+            if len(mapped) > 1:
+                stroke = QColor(colour)
+                stroke.setAlpha(110)
+                pen = QPen(stroke, max(2.0, 2 * radius * zoom))
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+                painter.setPen(pen)
+                painter.drawPolyline(QPolygonF(mapped))
+            elif mapped:
+                self._paint_click(painter, mapped[0], patch)
+
+    @staticmethod
+    def _paint_click(painter: QPainter, centre: QPointF, patch: bool) -> None:
+        fill, ink = (PATCH_MARK, SKIN_MARK) if patch else (SKIN_MARK, PATCH_MARK)
+        painter.setPen(QPen(ink, 2))
+        painter.setBrush(fill)
+        painter.drawEllipse(centre, 9, 9)
+        painter.setPen(QPen(ink, 2.5))
+        painter.drawLine(QPointF(centre.x() - 5, centre.y()), QPointF(centre.x() + 5, centre.y()))
+        if patch:
+            painter.drawLine(
+                QPointF(centre.x(), centre.y() - 5), QPointF(centre.x(), centre.y() + 5)
+            )
+
+    def _brush_radius(self, index: int) -> float:
+        """A painted correction's radius in the photo's own pixels."""
+        zoom = self.view_for(index).zoom
+        scale = 1.0
+        if index == 1:
+            scale = max(1e-6, (self.transform_b.m11() ** 2 + self.transform_b.m12() ** 2) ** 0.5)
+        return BRUSH_PX / max(zoom, 1e-6) / scale
+
+    def _photo_point(self, index: int, image_point: QPointF) -> QPointF:
+        """A point in the earlier photo's pixels, in photo ``index``'s own pixels."""
+        if index == 1:
+            inverse, _ = self.transform_b.inverted()
+            return inverse.map(image_point)
+        return image_point
 
     def _paint_labels(self, painter: QPainter) -> None:
         font = QFont()
@@ -323,7 +398,15 @@ class CompareCanvas(QWidget):
             return
         elif self.tool == "region":
             self._drag = ("region", pane_index, image_point)
-            self.region = QRectF(image_point, image_point)
+            self.region = _box(image_point, image_point)
+            self.region_kind = "box"
+        elif self.tool == "freehand":
+            self._drag = ("freehand", pane_index, point)
+            self._path = [image_point]
+        elif self.tool in ("patch", "skin"):
+            index = pane_index if self.mode == "side" else 0
+            self._drag = ("mark", index, point)
+            self._path = [self._photo_point(index, image_point)]
         elif self.tool == "scale":
             if len(self.scale_points) >= 2:
                 self.scale_points = []
@@ -354,15 +437,46 @@ class CompareCanvas(QWidget):
         elif kind == "region":
             pane = self.panes()[pane_index]
             current = self.view_for(pane_index).to_image(pane, point)
-            self.region = QRectF(start, current).normalized()
+            self.region = _box(start, current)
+        elif kind in ("freehand", "mark"):
+            pane_number = pane_index if kind == "mark" and self.mode == "side" else 0
+            if kind == "freehand":
+                pane_number = self.pane_at(start)
+            pane = self.panes()[pane_number]
+            current = self.view_for(pane_number).to_image(pane, point)
+            if kind == "mark":
+                current = self._photo_point(pane_index, current)
+            self._path.append(current)
         self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._drag is not None and self._drag[0] == "region" and self.region is not None:
-            if self.region.width() >= 4 and self.region.height() >= 4:
+            bounds = self.region.boundingRect()
+            if bounds.width() >= 4 and bounds.height() >= 4:
                 self.region_drawn.emit(self.region)
             else:
                 self.region = None
+        elif self._drag is not None and self._drag[0] == "freehand":
+            outline = QPolygonF(self._path)
+            bounds = outline.boundingRect()
+            if (
+                len(self._path) >= MIN_OUTLINE_POINTS
+                and bounds.width() >= 4
+                and bounds.height() >= 4
+            ):
+                self.region = outline
+                self.region_kind = "freehand"
+                self.region_drawn.emit(self.region)
+        elif self._drag is not None and self._drag[0] == "mark":
+            _, index, start = self._drag
+            moved = (event.position() - start).manhattanLength()
+            points = (
+                self._path if moved >= CLICK_SLOP_PX and len(self._path) > 1 else self._path[:1]
+            )
+            radius = self._brush_radius(index)
+            self.marks[index].append((self.tool == "patch", list(points), radius))
+            self.mark_made.emit(index, self.tool == "patch", list(points), radius)
+        self._path = []
         self._drag = None
         self.setCursor(Qt.CursorShape.ArrowCursor)
         self.update()
@@ -382,3 +496,8 @@ class CompareCanvas(QWidget):
         super().resizeEvent(event)
         if self.following_fit:
             self.fit_all()
+
+
+def _box(first: QPointF, second: QPointF) -> QPolygonF:
+    """A dragged box as an outline (the region is always an outline)."""
+    return QPolygonF(QRectF(first, second).normalized())

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTransform
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPolygonF, QShortcut, QTransform
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -19,17 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vitidesk.core.alignment import AlignmentResult
 from vitidesk.errors import UserError
-from vitidesk.storage.photos import Photo, PhotoLibrary
+from vitidesk.services.photos import Photo, PhotosService
 from vitidesk.ui.compare.canvas import MASK_COLOURS, MODES, CompareCanvas
 from vitidesk.ui.compare.legend import CompareLegend
 from vitidesk.ui.compare.loader import load_photo
 from vitidesk.ui.compare.measure_panel import MeasurePanel
 from vitidesk.ui.shortcuts import StandardKey, bind
-from vitidesk.ui.tasks import run_in_background
+from vitidesk.ui.tasks import run_in_background, tasks
 from vitidesk.ui.widgets.page import wrapped_label
 
-MIN_CONFIDENCE = 0.15  # below this the automatic match is no better than chance
 SCROLL_BAR_ROOM = 16  # the side panel's scroll bar, when a very short window needs it
 
 MODE_NAMES = {
@@ -58,7 +58,7 @@ def default_pair(photos: list[Photo]) -> tuple[Photo, Photo] | None:
 class CompareView(QWidget):
     closed = Signal()
 
-    def __init__(self, library: PhotoLibrary) -> None:
+    def __init__(self, library: PhotosService) -> None:
         super().__init__()
         self.library = library
         self.setAccessibleName(self.tr("Compare photos"))
@@ -96,6 +96,7 @@ class CompareView(QWidget):
         self.canvas.landmark_added.connect(self._landmarks_changed)
         self.canvas.region_drawn.connect(self._region_drawn)
         self.canvas.scale_picked.connect(self._scale_picked)
+        self.canvas.mark_made.connect(lambda index, *_: self.panel.mark_made(index))
         self._shortcuts()
 
     # -- layout --------------------------------------------------------------------------
@@ -178,6 +179,7 @@ class CompareView(QWidget):
     def open_pair(self, photos: list[Photo], before: Photo, after: Photo) -> None:
         self.photos = photos
         self.canvas.region = None  # a new pair: a box drawn on the last one means nothing here
+        self.canvas.marks = [[], []]
         for picker, chosen in zip(self.pickers, (before, after), strict=True):
             picker.blockSignals(True)
             picker.clear()
@@ -188,8 +190,30 @@ class CompareView(QWidget):
             picker.blockSignals(False)
         self._load(0, before)
         self._load(1, after)
+        self._restore_measurement(before, after)
         self.canvas.follow_fit()
         self.canvas.setFocus()
+
+    def _restore_measurement(self, before: Photo, after: Photo) -> None:
+        """The region and marks last measured on the earlier photo (and the later photo's own
+        marks): the same skin is measured again, carried to the later photo by the alignment."""
+        from vitidesk.services.measurements import MeasurementService
+        from vitidesk.ui.compare.jobs import marks_from_seeds
+        from vitidesk.ui.compare.measure_panel import store_of
+
+        service = MeasurementService(store_of(self.library))
+        saved = service.load(before.id)
+        if saved is None or not saved.outline:
+            return
+        self.canvas.region = QPolygonF([QPointF(x, y) for x, y in saved.outline])
+        self.canvas.region_kind = "box" if _is_box(saved.outline) else "freehand"
+        self.canvas.marks[0] = marks_from_seeds(saved.seeds)
+        later = service.load(after.id)
+        if later is not None and not later.seeds.empty():
+            self.canvas.marks[1] = marks_from_seeds(later.seeds)
+        self.restored_from = before.taken_at
+        self.refresh_legend()
+        self.panel.measure()
 
     def _picked(self, index: int) -> None:
         photo_id = self.pickers[index].currentData()
@@ -199,6 +223,9 @@ class CompareView(QWidget):
 
     def _load(self, index: int, photo: Photo) -> None:
         self.pair[index] = photo
+        # An alignment or estimate still running is for the pair before: never shown.
+        tasks().cancel(self.align_key)
+        tasks().cancel(self.panel.estimate_key)
         self.reset_alignment()
         self.panel.clear_results()
         label = photo.taken_at.strftime("%d %b %Y") + (" · UV" if photo.light == "uv" else "")
@@ -270,15 +297,22 @@ class CompareView(QWidget):
         from vitidesk.ui.compare.jobs import align
 
         self.panel.say_alignment(self.tr("Aligning…"))
+        before_path, after_path = self.library.path_of(before), self.library.path_of(after)
         run_in_background(
             self,
-            lambda: align(self.library.path_of(before), self.library.path_of(after)),
+            lambda: align(before_path, after_path),
             self._aligned_automatically,
             lambda error: self.panel.say_alignment(str(error)),
+            key=self.align_key,
         )
 
-    def _aligned_automatically(self, result) -> None:
-        if result.confidence < MIN_CONFIDENCE:
+    @property
+    def align_key(self) -> tuple[object, str]:
+        """The newest automatic alignment of this view wins; a photo switch drops it."""
+        return (self, "align")
+
+    def _aligned_automatically(self, result: AlignmentResult) -> None:
+        if not result.trusted:  # core.alignment owns the cut-off
             self.panel.alignment_changed(None)
             self.panel.say_alignment(
                 self.tr(
@@ -295,7 +329,10 @@ class CompareView(QWidget):
         self.canvas.set_transform(similarity_to_qtransform(similarity))
         self.aligned = True
         self.panel.alignment_changed(similarity)
+        measured = self.panel.estimates is not None
         self.panel.clear_results()
+        if measured and self.canvas.region is not None:
+            self.panel.measure()  # the region now lands on the same skin of the later photo
 
     def _landmarks_changed(self) -> None:
         refs, moving = self.canvas.ref_points, self.canvas.moving_points
@@ -334,7 +371,7 @@ class CompareView(QWidget):
             self.panel.set_scale(first, second, length)
         self.canvas.tool = "pan"
 
-    def region(self) -> QRectF | None:
+    def region(self) -> QPolygonF | None:
         return self.canvas.region
 
     def show_masks(self, masks) -> None:
@@ -342,8 +379,9 @@ class CompareView(QWidget):
         self.canvas.update()
         self.refresh_legend()
 
-    def _region_drawn(self, _region: QRectF) -> None:
+    def _region_drawn(self, _region: QPolygonF) -> None:
         self.refresh_legend()
+        self.panel.forget_sessions()
         self.panel.measure()
 
     def refresh_legend(self) -> None:
@@ -360,3 +398,10 @@ class CompareView(QWidget):
     @staticmethod
     def mask_colours():
         return MASK_COLOURS
+
+
+def _is_box(outline) -> bool:
+    """Whether an outline is an upright rectangle (as the Box tool draws it)."""
+    xs = {round(x, 3) for x, _ in outline}
+    ys = {round(y, 3) for _, y in outline}
+    return len(xs) == 2 and len(ys) == 2

@@ -17,7 +17,9 @@ from vitidesk.ui.compare.canvas import (
     DIFFERENCE_CHANGED,
     DIFFERENCE_SAME,
     MASK_COLOURS,
+    PATCH_MARK,
     REGION_COLOUR,
+    SKIN_MARK,
     CompareCanvas,
 )
 from vitidesk.ui.compare.flow_layout import FlowLayout
@@ -128,9 +130,18 @@ class CompareLegend(QFrame):
                         Entry(text.format(names[index], date, words[index]), MASK_COLOURS[index])
                     )
         if canvas.region is not None:
-            entries.append(
-                Entry(self.tr("Yellow dashed box: the area measured"), REGION_COLOUR, True)
+            text = (
+                self.tr("Yellow dashed box: the area measured")
+                if canvas.region_kind == "box"
+                else self.tr("Yellow dashed outline: the area measured")
             )
+            entries.append(Entry(text, REGION_COLOUR, True))
+        if canvas.mode == "side":
+            kinds = {patch for marks in canvas.marks for patch, _points, _r in marks}
+            if True in kinds:
+                entries.append(Entry(self.tr("White +: your marks inside a patch"), PATCH_MARK))
+            if False in kinds:
+                entries.append(Entry(self.tr("Black −: your marks on normal skin"), SKIN_MARK))
         return entries
 
     def follow(self, canvas: CompareCanvas, dates: tuple[str, str]) -> None:
