@@ -3,9 +3,9 @@ pixels), the clicks and painted corrections, and the patch mask with its share. 
 visit opens on the same region, and a report can reuse the estimate instead of measuring
 again. No widgets.
 
-Backing: kept in memory for now (per store, for the life of the app). The database table
-(a migration at the end of the list, forward-only) and a storage module of its own come
-once the storage layer's current rework has landed; this service's API stays as it is.
+Backing: the store's ``photo_measurements`` table (migration 6,
+:mod:`vitidesk.storage.measurements`), one row per photo, gone with the photo. Given no store
+(or something that is not one), it keeps them in memory for the life of the app.
 """
 
 from __future__ import annotations
@@ -64,20 +64,68 @@ class MeasurementService(Service):
 
     def __init__(self, store: object | None = None, listener: Listener | None = None) -> None:
         super().__init__(listener)
-        with _LOCK:
-            self._saved = {} if store is None else _MEMORY.setdefault(store, {})
+        from vitidesk.storage.database import Store
+
+        self._table = None
+        self._saved: dict[int, SavedMeasurement] = {}
+        if isinstance(store, Store):
+            from vitidesk.storage.measurements import MeasurementStore
+
+            self._table = MeasurementStore(store)
+        elif store is not None:
+            with _LOCK:
+                self._saved = _MEMORY.setdefault(store, {})
 
     def save(self, measurement: SavedMeasurement) -> None:
-        with _LOCK:
-            self._saved[measurement.photo_id] = measurement
+        if self._table is not None:
+            from vitidesk.storage.measurements import MeasurementRow
+
+            m = measurement
+            self._table.save(
+                MeasurementRow(
+                    m.photo_id,
+                    m.outline,
+                    m.seeds.as_dict(),
+                    m.fraction,
+                    m.method,
+                    m.light,
+                    m.area_cm2,
+                    m.mask_png,
+                    m.saved_at,
+                )
+            )
+        else:
+            with _LOCK:
+                self._saved[measurement.photo_id] = measurement
         self._changed(Changes(photos=True))
 
     def load(self, photo_id: int) -> SavedMeasurement | None:
-        with _LOCK:
-            return self._saved.get(photo_id)
+        if self._table is None:
+            with _LOCK:
+                return self._saved.get(photo_id)
+        row = self._table.load(photo_id)
+        if row is None:
+            return None
+        try:
+            seeds = Seeds.from_dict(row.seeds)
+        except (KeyError, TypeError, ValueError):
+            seeds = Seeds()
+        return SavedMeasurement(
+            row.photo_id,
+            row.outline,
+            seeds,
+            row.fraction,
+            row.method,
+            row.light,
+            row.area_cm2,
+            row.mask_png,
+            row.saved_at,
+        )
 
     def forget(self, photo_id: int) -> None:
-        with _LOCK:
-            removed = self._saved.pop(photo_id, None)
-        if removed is not None:
-            self._changed(Changes(photos=True))
+        if self._table is not None:
+            self._table.delete(photo_id)
+        else:
+            with _LOCK:
+                self._saved.pop(photo_id, None)
+        self._changed(Changes(photos=True))

@@ -100,6 +100,22 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX diary_taken ON diary (taken_at);
     """,
+    # 6: what was measured on a photo, kept with it: the region (an outline in the photo's
+    # pixels, JSON; [] = the whole photo), the clicks and painted corrections (JSON), the
+    # patch mask (a 1-bit PNG at the working size) and its share. Gone with its photo.
+    """
+    CREATE TABLE photo_measurements (
+        photo_id INTEGER PRIMARY KEY REFERENCES photos (id) ON DELETE CASCADE,
+        outline TEXT NOT NULL DEFAULT '[]',
+        seeds TEXT NOT NULL DEFAULT '{}',
+        fraction REAL CHECK (fraction IS NULL OR (fraction >= 0 AND fraction <= 1)),
+        method TEXT NOT NULL CHECK (method IN ('automatic', 'seeded')),
+        light TEXT NOT NULL CHECK (light IN ('visible', 'uv')),
+        area_cm2 REAL,
+        mask BLOB,
+        saved_at TEXT NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
