@@ -276,6 +276,11 @@ def _two_classes(values: np.ndarray, min_gap: float) -> _Mixture:
     return _Mixture(m0, s0, m1, s1, p1, threshold, True)
 
 
+def _clarity(mix: _Mixture) -> float:
+    """How clearly two classes stand apart (Ashman's D), whatever their units."""
+    return math.sqrt(2) * (mix.high - mix.low) / math.sqrt(mix.low_sd**2 + mix.high_sd**2)
+
+
 def _one_class(values: np.ndarray, min_gap: float) -> _Mixture:
     """No patches: the threshold goes well above the skin's own spread."""
     median = float(np.median(values))
@@ -463,15 +468,16 @@ def _automatic(
     confident = known.copy()
     if mix.separated:
         depig = -yellowness > mix.threshold
-    else:
-        # Skin that is not very yellow (fair skin with little b*): the score under even
-        # light, against the photo's typical skin, tells the classes apart instead.
-        raw = (big_l - float(np.median(_pick(big_l, known)))) + b_weight * (
-            float(np.median(_pick(b, known))) - b
-        )
-        mix = _two_classes(_pick(raw, known), MIN_GAP)
-        if mix.separated:
-            depig = raw > mix.threshold
+    # The score under even light, against the photo's typical skin, may tell the classes
+    # apart better (fair skin with little b*; a cloth or sleeve of another yellowness): the
+    # start with the clearer two classes wins.
+    raw = (big_l - float(np.median(_pick(big_l, known)))) + b_weight * (
+        float(np.median(_pick(b, known))) - b
+    )
+    raw_mix = _two_classes(_pick(raw, known), MIN_GAP)
+    if raw_mix.separated and (not mix.separated or _clarity(raw_mix) > _clarity(mix)):
+        mix = raw_mix
+        depig = raw > mix.threshold
     if mix.separated:
         confident &= ~_borders(depig, border)
 
