@@ -377,93 +377,128 @@
 <context>
     <name>DataCard</name>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="22"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="44"/>
         <source>Take your answers to another program, or keep a full backup (photos too) that you can restore on this or another computer. Files are saved only where you choose, and they are not encrypted: keep them somewhere private.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="30"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="52"/>
         <source>Answers as a spreadsheet (CSV)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="31"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="53"/>
         <source>Answers as a health record (FHIR)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="32"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="54"/>
         <source>Back up everything…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="33"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="55"/>
         <source>Restore from a backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="57"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="79"/>
         <source>That did not work: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="64"/>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="68"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="83"/>
+        <source>VitiDesk is still busy adding photos or making a backup. Try again soon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="91"/>
+        <source>VitiDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="115"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="119"/>
         <source>Export answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="77"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="132"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="83"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="193"/>
+        <source>Checking the backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="198"/>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="204"/>
+        <source>Restoring your data and photos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="130"/>
         <source>{0} answers exported to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="94"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="140"/>
         <source>Back up VitiDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="101"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="157"/>
         <source>Backing up…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="108"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="158"/>
+        <source>Backing up your data and photos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="163"/>
         <source>Backup saved: {0} ({1} files, {2:.1f} MB).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="121"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="167"/>
+        <source>Left out (damaged or missing): {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="177"/>
         <source>Restore from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="134"/>
-        <source>Replace your data with this backup?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="136"/>
-        <source>The backup from {0} will replace what VitiDesk holds now. Your current data are kept in a folder next to it, so nothing is lost.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="149"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="205"/>
         <source>Restoring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="160"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="237"/>
+        <source>VitiDesk cannot open your data: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="241"/>
+        <source>Your data are unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="245"/>
         <source> Your previous data are kept in {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="164"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="249"/>
         <source>Restored {0} files.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from vitidesk.paths import AppPaths
+from vitidesk.services.backup import BackupService
 from vitidesk.services.changes import Changes
 from vitidesk.services.diary import DiaryService
 from vitidesk.services.exports import ExportsService
@@ -57,6 +58,9 @@ class AppState(QObject):
         self.photos = PhotosService(store, self.apply)
         self.reports = ReportsService(store, protect=protect, listener=self.apply)
         self.exports = ExportsService(store, protect=protect, listener=self.apply)
+        self.backups = BackupService(
+            self.paths.data_dir, store, protect=protect, listener=self.apply
+        )
 
     @property
     def demo(self) -> bool:
@@ -75,6 +79,8 @@ class AppState(QObject):
 
     @Slot(object)
     def _apply_here(self, changes: Changes) -> None:
+        if self.store.closed:  # a restore is swapping the folder: reopening reloads everything
+            return
         if changes.responses:
             self.responses_changed.emit()
         if changes.drafts:
