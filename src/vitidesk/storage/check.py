@@ -3,11 +3,11 @@ refers to present and intact? Never raises on a damaged store: every finding is 
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from vitidesk.errors import UserError
+from vitidesk.storage import engine
 from vitidesk.storage.database import Store
 from vitidesk.storage.schema_check import row_problems, schema_problems
 from vitidesk.storage.vault import FileVault, sha256_of
@@ -84,6 +84,6 @@ def check_store(store: Store) -> CheckReport:
         files_listed = _check_database(store, report)
         if report.schema_version >= 1 and files_listed:
             _check_files(store, report)
-    except sqlite3.DatabaseError as exc:
+    except engine.DatabaseError as exc:
         report.problems.append(f"database: cannot be read ({exc})")
     return report

@@ -9,6 +9,9 @@ other data is refused, and a database that fails SQLite's quick check is not wri
 A new store is built whole in scratch and then put in place, and creating or migrating it
 happens while owning the folder (:mod:`vitidesk.storage.folder_lock`), so two commands
 starting on a new folder at once both get the same, complete store.
+
+An encrypted store (:mod:`vitidesk.storage.keyring`) opens only with its key: the same code
+runs on SQLCipher's connection instead of Python's (:mod:`vitidesk.storage.engine`).
 """
 
 from __future__ import annotations
@@ -18,13 +21,16 @@ import errno
 import os
 import sqlite3
 import threading
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from vitidesk.errors import UserError
+from vitidesk.storage import engine
 from vitidesk.storage.atomic import PRIVATE_FILE_MODE, _fsync_dir, ensure_private_dir
 from vitidesk.storage.folder_lock import owning
+from vitidesk.storage.keyring import KEYS_NAME, StoreKey, is_encrypted
 from vitidesk.storage.migrations import MIGRATIONS, split_statements
 from vitidesk.storage.restore_swap import is_data_entry, old_leftovers, recover, swap_pending
 from vitidesk.storage.scratch import SCRATCH_PREFIX, clean_stale_scratch, scratch_dir
@@ -49,6 +55,13 @@ class StoreDamagedError(StoreError):
     """The database is missing beside other data, empty, or fails SQLite's quick check."""
 
 
+class LockedStoreError(StoreError):
+    """The store is encrypted and was opened without its key."""
+
+
+LOCKED = "the data are encrypted; unlock them with the passphrase (or the recovery key)"
+
+
 def _why(exc: OSError) -> str:
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return "the folder is read-only"
@@ -57,7 +70,7 @@ def _why(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _sqlite_why(exc: sqlite3.Error) -> str | None:
+def _sqlite_why(exc: BaseException) -> str | None:
     """A cause a person can act on, or None for a bug."""
     text = str(exc).lower()
     if "disk is full" in text:
@@ -79,8 +92,9 @@ def data_entries(data_dir: Path) -> list[str]:
         return []
 
 
-def _tidy(data_dir: Path) -> None:
-    """Finish a restore that was cut short; remove what killed runs left."""
+def tidy(data_dir: Path) -> None:
+    """Finish a restore (or an encryption change) that was cut short; remove what killed
+    runs left. Opening a store does this first."""
     try:
         names = os.listdir(data_dir)
     except OSError:
@@ -138,7 +152,7 @@ def migrate_connection(conn: sqlite3.Connection, migrations: Sequence[str]) -> N
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {version:d}")
         except BaseException:
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(*engine.Error):
                 conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
@@ -182,15 +196,40 @@ def _create(data_dir: Path, migrations: Sequence[str]) -> None:
             raise StoreError(str(data_dir), f"cannot create the store ({reason})") from exc
 
 
+_open_stores: weakref.WeakSet[Store] = weakref.WeakSet()
+
+
+def open_here(data_dir: Path) -> bool:
+    """True when this process has a store in ``data_dir`` open (it must close it before the
+    store is converted to or from encryption)."""
+    folder = os.path.realpath(data_dir)
+    return any(
+        not store.closed and os.path.realpath(store.data_dir) == folder
+        for store in list(_open_stores)
+    )
+
+
 class Store:
     """An open VitiDesk store. Use :meth:`open`; close it with :meth:`close`."""
 
-    def __init__(self, data_dir: Path, connection: sqlite3.Connection, readonly: bool) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        connection: sqlite3.Connection,
+        readonly: bool,
+        key: StoreKey | None = None,
+    ) -> None:
         self.data_dir = data_dir
         self.readonly = readonly
+        self.key = key  # the unlocked key of an encrypted store; None for a plain one
         self._conn = connection
         self._lock = threading.RLock()
         self._closed = False
+        _open_stores.add(self)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -205,14 +244,17 @@ class Store:
         create: bool = True,
         readonly: bool = False,
         migrations: Sequence[str] = MIGRATIONS,
+        key: StoreKey | None = None,
     ) -> Store:
-        """Open (and, unless ``readonly``, check and migrate) the store in ``data_dir``."""
+        """Open (and, unless ``readonly``, check and migrate) the store in ``data_dir``. An
+        encrypted store needs its ``key`` (:func:`vitidesk.storage.unlock.unlock_key`);
+        without it, :class:`LockedStoreError`. A new store is always plain."""
         data_dir = Path(data_dir)
         db_path = data_dir / DB_NAME
         if data_dir.exists() and not data_dir.is_dir():
             raise StoreError(str(data_dir), "cannot create the data folder (it is a file)")
         if data_dir.is_dir():
-            _tidy(data_dir)
+            tidy(data_dir)
         if not db_path.is_file():
             if not create or readonly:
                 if data_dir.is_dir():
@@ -220,6 +262,11 @@ class Store:
                 raise StoreError(str(data_dir), "no VitiDesk data in this folder")
             _create(data_dir, migrations)
         _refuse_empty(db_path)
+        encrypted = is_encrypted(data_dir)
+        if encrypted and key is None:
+            raise LockedStoreError(str(data_dir), LOCKED)
+        if key is not None and not encrypted:
+            raise StoreError(str(data_dir), f"the data are not encrypted (no {KEYS_NAME})")
         writable_folder = os.access(data_dir, os.W_OK)
         if not readonly and not writable_folder:
             raise StoreError(
@@ -232,21 +279,27 @@ class Store:
                 # A read-only folder cannot take SQLite's shared-memory file: read it as is.
                 mode = "ro" if writable_folder else "ro&immutable=1"
                 uri = f"{db_path.absolute().as_uri()}?mode={mode}"
-                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+                conn = engine.connect(uri, key, uri=True, check_same_thread=False)
             else:
-                conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
-        except sqlite3.Error as exc:
+                conn = engine.connect(db_path, key, check_same_thread=False)
+        except engine.Error as exc:
             reason = _sqlite_why(exc) or f"not a readable VitiDesk store ({exc})"
             raise StoreError(str(db_path), reason) from exc
-        store = cls(data_dir, conn, readonly)
+        store = cls(data_dir, conn, readonly, key)
         try:
             store._configure()
             store._upgrade(migrations)
-        except sqlite3.DatabaseError as exc:
+        except engine.DatabaseError as exc:
+            store._closed = True
             conn.close()
             reason = _sqlite_why(exc) or f"not a readable VitiDesk store ({exc})"
+            if key is not None and "not a database" in str(exc):
+                reason = f"the database does not open with the key in {KEYS_NAME}; {RESTORE_HINT}"
+            elif "not a database" in str(exc) and not engine.plain_header(db_path):
+                reason += f"; if it was encrypted, its key file ({KEYS_NAME}) is missing"
             raise StoreError(str(db_path), reason) from exc
         except BaseException:
+            store._closed = True
             conn.close()
             raise
         return store
@@ -259,7 +312,7 @@ class Store:
             return
         try:
             verdict = [str(row[0]) for row in self._conn.execute("PRAGMA quick_check(3)")]
-        except sqlite3.DatabaseError as exc:
+        except engine.DatabaseError as exc:
             if "not a database" in str(exc):
                 raise  # not SQLite at all: said as such below
             verdict = [str(exc)]
@@ -297,7 +350,7 @@ class Store:
     def path(self) -> Path:
         return self.data_dir / DB_NAME
 
-    def _write_error(self, exc: sqlite3.Error) -> StoreError | None:
+    def _write_error(self, exc: BaseException) -> StoreError | None:
         reason = _sqlite_why(exc)
         return StoreError(str(self.path), reason) if reason else None
 
@@ -310,7 +363,7 @@ class Store:
         with self._lock:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
+            except engine.OperationalError as exc:
                 error = self._write_error(exc)
                 if error is None:
                     raise
@@ -319,9 +372,9 @@ class Store:
                 yield self._conn
                 self._conn.execute("COMMIT")
             except BaseException as exc:
-                with contextlib.suppress(sqlite3.Error):
+                with contextlib.suppress(*engine.Error):
                     self._conn.execute("ROLLBACK")
-                if isinstance(exc, sqlite3.OperationalError):
+                if isinstance(exc, engine.OperationalError):
                     error = self._write_error(exc)
                     if error is not None:
                         raise error from exc
@@ -348,7 +401,7 @@ class Store:
                 return
             self._closed = True
             if not self.readonly:
-                with contextlib.suppress(sqlite3.Error):
+                with contextlib.suppress(*engine.Error):
                     self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._conn.close()
 

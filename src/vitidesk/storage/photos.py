@@ -3,6 +3,10 @@
 Adding a photo writes both files first (atomically), then records the two files and the photo
 row in one transaction; if anything fails, the files are removed again, so a failed import
 leaves no file and no row. Deleting removes the rows in one transaction, then the files.
+
+Read a photo or its thumbnail with :meth:`PhotoLibrary.image_bytes` and
+:meth:`PhotoLibrary.thumbnail_bytes`: in an encrypted store the files on disk are sealed, and
+these decrypt them in memory (``path_of`` is where the file lies, not something to decode).
 """
 
 from __future__ import annotations
@@ -130,6 +134,19 @@ class PhotoLibrary:
     def thumbnail_path(self, photo: Photo) -> Path:
         return self.vault.path_of(photo.thumb_relpath)
 
+    def image_bytes(self, photo: Photo) -> bytes:
+        """The photo's clean image (JPEG or PNG), decrypted in memory if the store is."""
+        return self.vault.read(photo.relpath)
+
+    def thumbnail_bytes(self, photo: Photo) -> bytes:
+        """The photo's thumbnail (JPEG), decrypted in memory if the store is."""
+        return self.vault.read(photo.thumb_relpath)
+
+    @property
+    def encrypted(self) -> bool:
+        """True when the files on disk are sealed: read them only through the methods above."""
+        return self.store.encrypted
+
     def add(
         self, prepared: PreparedPhoto, site: Site, light: str = "visible", label: str = ""
     ) -> Photo:
@@ -140,14 +157,14 @@ class PhotoLibrary:
         thumb_rel = f"thumbs/{name[:2]}/{name}.jpg"
         staged: list[str] = []
         try:
-            self.vault.stage(image_rel, prepared.data)
+            image = self.vault.stage(image_rel, prepared.data)
             staged.append(image_rel)
-            self.vault.stage(thumb_rel, prepared.thumbnail)
+            thumb = self.vault.stage(thumb_rel, prepared.thumbnail)
             staged.append(thumb_rel)
             now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
             with self.store.transaction() as conn:
-                image_id = FileVault.register(conn, image_rel, prepared.data, "photo")
-                thumb_id = FileVault.register(conn, thumb_rel, prepared.thumbnail, "thumbnail")
+                image_id = FileVault.register(conn, image, "photo")
+                thumb_id = FileVault.register(conn, thumb, "thumbnail")
                 cursor = conn.execute(
                     "INSERT INTO photos (site_id, file_id, thumb_file_id, taken_at, date_source, "
                     "light, width, height, source_sha256, original_name, label, imported_at) "

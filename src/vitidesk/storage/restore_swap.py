@@ -7,7 +7,9 @@ renames: each current entry moves into the scratch folder's ``.previous``, each 
 entry moves into the data folder, and ``.previous`` becomes ``<data folder>.before-restore-
 <time>`` beside it. Every step can be repeated, so :func:`recover` simply runs the rest.
 The data folder itself never moves: the running app's lock stays where it is. Hidden entries
-(the lock, the demo marker, scratch) are not data and stay. No Qt here.
+(the lock, the demo marker, scratch) are not data and stay. Turning encryption on or off swaps
+in the same way, but its ``.previous`` (the data in their old form) is deleted, not kept.
+No Qt here.
 """
 
 from __future__ import annotations
@@ -41,11 +43,13 @@ def is_data_entry(name: str) -> bool:
     return not name.startswith(".")
 
 
-def swap_in(data_dir: Path, staging: Path) -> Path | None:
+def swap_in(data_dir: Path, staging: Path, *, keep_previous: bool = True) -> Path | None:
     """Put ``staging``'s entries in place of ``data_dir``'s; return where the previous data
-    were kept (None when there were none)."""
+    were kept (None when there were none, or when ``keep_previous`` is False: then they are
+    deleted once the new ones are in place)."""
     names = sorted(name for name in os.listdir(staging) if is_data_entry(name))
-    plan = {"names": names, "kept": _kept_name(data_dir).name}
+    kept = _kept_name(data_dir).name if keep_previous else None
+    plan = {"names": names, "kept": kept}
     atomic_write_text(staging / READY, json.dumps(plan))
     _fsync_dir(staging)
     return finish_swap(data_dir, staging)
@@ -68,7 +72,9 @@ def finish_swap(data_dir: Path, staging: Path) -> Path | None:
             os.rename(staging / name, data_dir / name)
     _fsync_dir(data_dir)
     kept: Path | None = None
-    if previous.exists():
+    if previous.exists() and plan.get("kept") is None:
+        shutil.rmtree(previous, ignore_errors=True)  # the old form of data now converted
+    elif previous.exists():
         kept = data_dir.with_name(plan["kept"])
         if kept.exists():
             kept = _kept_name(data_dir)

@@ -2,6 +2,11 @@
 
 Each file is written under the data folder with a temp-file-then-rename, then recorded in
 the ``files`` table with its SHA-256 and size, which ``vitidesk check`` verifies later.
+
+In an encrypted store every file is sealed (AES-256-GCM, :mod:`vitidesk.storage.crypto`)
+before it is written, and the register records the sealed bytes as they lie on disk, so
+checks, backups and restores work on both kinds of store alike. :meth:`FileVault.read`
+gives a file's plain bytes, in memory only: nothing decrypted is ever written to disk.
 """
 
 from __future__ import annotations
@@ -26,6 +31,15 @@ class StoredFile:
     sha256: str
     size_bytes: int
     kind: str
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A file written but not registered yet: what lies on disk (sealed, if encrypted)."""
+
+    relpath: str
+    sha256: str
+    size_bytes: int
 
 
 def sha256_of(path: Path) -> str:
@@ -55,19 +69,26 @@ class FileVault:
 
     def add(self, relpath: str, data: bytes, kind: str = "other") -> StoredFile:
         """Write ``data`` to ``relpath`` and register it, or leave no trace if either fails."""
-        self.stage(relpath, data)
+        staged = self.stage(relpath, data)
         try:
             with self.store.transaction() as conn:
-                file_id = self.register(conn, relpath, data, kind)
+                file_id = self.register(conn, staged, kind)
         except BaseException:
             self.discard(relpath)
             raise
-        return StoredFile(file_id, relpath, hashlib.sha256(data).hexdigest(), len(data), kind)
+        return StoredFile(file_id, relpath, staged.sha256, staged.size_bytes, kind)
+
+    def read(self, relpath: str) -> bytes:
+        """The file's plain bytes (decrypted in memory in an encrypted store)."""
+        blob = self.path_of(relpath).read_bytes()
+        key = self.store.key
+        return blob if key is None else key.files.open(relpath, blob)
 
     # -- several files in one transaction (a photo and its thumbnail) -------------------
-    def stage(self, relpath: str, data: bytes) -> Path:
-        """Write a file that is not registered yet; register it with :meth:`register` inside
-        the caller's transaction, or remove it with :meth:`discard` if that fails."""
+    def stage(self, relpath: str, data: bytes) -> Staged:
+        """Write a file that is not registered yet (sealed in an encrypted store); register
+        it with :meth:`register` inside the caller's transaction, or remove it with
+        :meth:`discard` if that fails."""
         problem = stored_file_problem(relpath)
         if problem is not None:  # the same rule a restore applies: never a sidecar or hidden
             raise UserError(relpath, f"{problem}; not stored")
@@ -75,16 +96,18 @@ class FileVault:
         ensure_private_dir(target.parent)
         if target.exists():
             raise UserError(relpath, "a file of that name is already in the data folder")
-        atomic_write_bytes(target, data)
-        return target
+        key = self.store.key
+        stored = data if key is None else key.files.seal(relpath, data)
+        atomic_write_bytes(target, stored)
+        return Staged(relpath, hashlib.sha256(stored).hexdigest(), len(stored))
 
     @staticmethod
-    def register(conn, relpath: str, data: bytes, kind: str) -> int:
+    def register(conn, staged: Staged, kind: str) -> int:
         added = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         cursor = conn.execute(
             "INSERT INTO files (relpath, sha256, size_bytes, added_at, kind) "
             "VALUES (?, ?, ?, ?, ?)",
-            (relpath, hashlib.sha256(data).hexdigest(), len(data), added, kind),
+            (staged.relpath, staged.sha256, staged.size_bytes, added, kind),
         )
         return int(cursor.lastrowid)
 
