@@ -170,7 +170,8 @@ def run_measure(args: argparse.Namespace, ctx: CommandContext) -> int:
     mask_out = getattr(args, "mask_out", None)
     if mask_out:
         try:
-            full_size_mask(estimate, estimate.full_size).save(Path(mask_out), "PNG")
+            size = estimate.full_size or (estimate.mask.shape[1], estimate.mask.shape[0])
+            full_size_mask(estimate, size).save(Path(mask_out), "PNG")
         except (OSError, ValueError) as exc:
             raise UserError(mask_out, f"cannot write the mask ({exc})") from None
     if args.json:

@@ -481,10 +481,10 @@ def _automatic(
     if mix.separated:
         confident &= ~_borders(depig, border)
 
-    score = np.zeros(shape, np.float32)
+    score: np.ndarray = np.zeros(shape, np.float32)
     for _round in range(3):
-        light = _illumination(luminance, depig, confident, coarse, sigma)
-        corrected_l = _lightness(luminance / light)
+        illumination = _illumination(luminance, depig, confident, coarse, sigma)
+        corrected_l = _lightness(luminance / illumination)
         corrected_b = b * (corrected_l + 16.0) / (big_l + 16.0)
         pig = known & ~depig
         dep = known & depig
@@ -578,10 +578,11 @@ def _glare_zone(core: np.ndarray, allowed: np.ndarray, reach: int) -> np.ndarray
     if not core.any():
         return core
     step = 2 if max(core.shape) > 800 else 1
-    small_core, small_allowed = core, allowed
+    small_core: np.ndarray = core
+    small_allowed: np.ndarray = allowed
     if step > 1:
         h, w = (core.shape[0] // 2) * 2, (core.shape[1] // 2) * 2
-        small_core = core[:h, :w].reshape(h // 2, 2, w // 2, 2).any(axis=(1, 3))
+        small_core = np.asarray(core[:h, :w].reshape(h // 2, 2, w // 2, 2).any(axis=(1, 3)))
         small_allowed = allowed[:h:2, :w:2]
     zone = _dilate(small_core, 1)
     for index in range(max(1, reach // step)):
@@ -781,7 +782,7 @@ def full_size_mask(estimate: Estimate, size: tuple[int, int]) -> Image.Image:
     counted depigmented, 0 elsewhere; edges enlarged smoothly, then cut at halfway."""
     small = Image.fromarray(estimate.mask.astype(np.uint8) * 255, "L")
     if small.size != tuple(size):
-        small = small.resize(tuple(size), Image.Resampling.BILINEAR)
+        small = small.resize((size[0], size[1]), Image.Resampling.BILINEAR)
     return small.point(lambda v: 255 if v >= 128 else 0)
 
 

@@ -104,6 +104,7 @@ class GraphCut:
         for _ in range(max(1, REFITS if refits is None else refits)):
             models = self._fit(samples, patch_seeds, skin_seeds, patch)
             patch, llr = self._cut_once(models, patch_seeds, skin_seeds, non_skin, bias)
+        assert models is not None  # fitted at least once above
         return CutResult(patch, llr, models)
 
     def _fit(self, samples, patch_seeds, skin_seeds, labels) -> tuple[ColourModel, ColourModel]:
@@ -123,8 +124,8 @@ class GraphCut:
     def _cut_once(self, models, patch_seeds, skin_seeds, non_skin, bias):
         patch_model, skin_model = models
         inside_flat = self.inside.ravel()
-        cost_patch = np.full(inside_flat.size, MAX_COST, np.float32)
-        cost_skin = np.full(inside_flat.size, MAX_COST, np.float32)
+        cost_patch: np.ndarray = np.full(inside_flat.size, MAX_COST, np.float32)
+        cost_skin: np.ndarray = np.full(inside_flat.size, MAX_COST, np.float32)
         cost_patch[inside_flat] = np.minimum(patch_model.cost(self._colours), MAX_COST)[
             self._inverse
         ]

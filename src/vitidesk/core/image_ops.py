@@ -26,7 +26,7 @@ def box_sum(values: np.ndarray, radius: int, axis: int) -> np.ndarray:
 def blur_sum(values: np.ndarray, sigma: float) -> np.ndarray:
     """Three box passes per axis: close to a Gaussian of ``sigma`` (unnormalised at edges)."""
     radius = max(1, round(math.sqrt(12 * sigma * sigma / 3 + 1) / 2 - 0.5))
-    out = values.astype(np.float32)
+    out: np.ndarray = values.astype(np.float32)
     for axis in (0, 1):
         for _ in range(3):
             out = box_sum(out, radius, axis) / (2 * radius + 1)

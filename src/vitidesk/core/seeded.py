@@ -54,6 +54,7 @@ HAIR_DEPTH = 6.0  # L* units a pixel must rise by the closing to count as a hair
 MIN_PART = 0.0005  # patch parts smaller than this share of the region are noise
 AUTOMATIC_CORE = 2  # automatic seeds: the automatic mask eroded by this many cut pixels
 LIGHT_L = 55.0  # "light" for the rule above (L*)
+PATCH_CHROMA_REACH = 4.0  # a colourless part joined to a patch counts only this near its a*b*
 SKIN_CHROMA_REACH = 12.0  # a*b* distance from the marked normal skin still counted as skin
 
 
@@ -268,10 +269,10 @@ class SeededSession:
             bias=bias,
             refits=0 if start is not None else None,
             start=start,
-            models=self.last.models if start is not None else None,
+            models=self.last.models if start is not None and self.last is not None else None,
         )
         self.last, self.last_seeds = result, seeds
-        return self._count(result, patch_seeds, skin_samples)
+        return self._count(result, patch_seeds, skin_samples, patch_samples)
 
     def _automatic_samples(self) -> tuple[np.ndarray, np.ndarray]:
         if self.automatic is None:
@@ -293,8 +294,20 @@ class SeededSession:
         a, b = self.chroma
         return (a - ref_a) ** 2 + (b - ref_b) ** 2 <= SKIN_CHROMA_REACH**2
 
+    def _like(self, samples: np.ndarray, reach: float) -> np.ndarray:
+        """Cut pixels whose a*, b* are within ``reach`` of the samples' median."""
+        if not samples.any():
+            return np.ones(self.cut_shape, bool)
+        a, b = self.features[..., 1], self.features[..., 2]
+        ref_a, ref_b = float(np.median(a[samples])), float(np.median(b[samples]))
+        return (a - ref_a) ** 2 + (b - ref_b) ** 2 <= reach**2
+
     def _count(
-        self, result: CutResult, patch_seeds: np.ndarray, skin_samples: np.ndarray
+        self,
+        result: CutResult,
+        patch_seeds: np.ndarray,
+        skin_samples: np.ndarray,
+        patch_samples: np.ndarray,
     ) -> dp.Estimate:
         patch = result.patch
         labels, count = label_parts(patch)
@@ -307,7 +320,8 @@ class SeededSession:
             # Never a colour no skin has; light parts only where they look like skin, or are
             # colourless and joined to a patch seed (a patch as white as a wall).
             seeded_part = seeded[labels]
-            light_ok = ~self.light_other | (self.pale_cut & seeded_part)
+            like_patch = self._like(patch_samples, PATCH_CHROMA_REACH)
+            light_ok = ~self.light_other | (self.pale_cut & seeded_part & like_patch)
             patch = (keep[labels] & ~self.vivid_cut & light_ok) | patch_seeds
         shape = self.rgb.shape[:2]
         top, bottom, left, right = self.box

@@ -40,6 +40,7 @@ class Diary:
                 "INSERT INTO diary (taken_at, rating, note) VALUES (?, ?, ?)",
                 (when, rating, clean),
             )
+            assert cursor.lastrowid is not None  # set by every INSERT
             entry_id = int(cursor.lastrowid)
         return self.get(entry_id)
 

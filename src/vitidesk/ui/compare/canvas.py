@@ -200,11 +200,13 @@ class CompareCanvas(QWidget):
         transform = self._photo_transform(index, base)
         if transform is None:
             return
+        photo = self.photos[index]
+        if photo is None or photo.pixmap is None:  # still loading
+            return
         painter.setTransform(transform)
-        painter.drawPixmap(0, 0, self.photos[index].pixmap)
+        painter.drawPixmap(0, 0, photo.pixmap)
         mask = self.masks[index]
         if with_mask and self.show_masks and mask is not None:
-            photo = self.photos[index]
             scale = photo.full_size.width() / mask.width()
             mask_transform = QTransform.fromScale(scale, scale)
             if index == 1:

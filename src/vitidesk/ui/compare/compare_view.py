@@ -24,7 +24,7 @@ from vitidesk.errors import UserError
 from vitidesk.services.photos import Photo, PhotosService
 from vitidesk.ui.compare.canvas import MASK_COLOURS, MODES, CompareCanvas
 from vitidesk.ui.compare.legend import CompareLegend
-from vitidesk.ui.compare.loader import load_photo
+from vitidesk.ui.compare.loader import LoadedPhoto, load_photo
 from vitidesk.ui.compare.measure_panel import MeasurePanel
 from vitidesk.ui.shortcuts import StandardKey, bind
 from vitidesk.ui.tasks import run_in_background, tasks
@@ -236,13 +236,19 @@ class CompareView(QWidget):
         def current() -> bool:  # a photo chosen since then wins, however late this one is
             return self._loading[index] == token
 
-        load_photo(
-            self,
-            self.library.path_of(photo),
-            lambda loaded: current() and self.canvas.set_photo(index, loaded, label),
-            lambda loaded: current() and self.canvas.update(),
-            lambda error: current() and self._load_failed(error),
-        )
+        def preview(loaded: LoadedPhoto) -> None:
+            if current():
+                self.canvas.set_photo(index, loaded, label)
+
+        def detailed(_loaded: LoadedPhoto) -> None:
+            if current():
+                self.canvas.update()
+
+        def failed(error: BaseException) -> None:
+            if current():
+                self._load_failed(error)
+
+        load_photo(self, self.library.path_of(photo), preview, detailed, failed)
         self._check_pair()
 
     def _load_failed(self, error: BaseException) -> None:
@@ -385,10 +391,10 @@ class CompareView(QWidget):
         self.panel.measure()
 
     def refresh_legend(self) -> None:
-        dates = tuple(
+        before, after = (
             photo.taken_at.strftime("%d %b %Y") if photo is not None else "" for photo in self.pair
         )
-        self.legend.follow(self.canvas, dates)
+        self.legend.follow(self.canvas, (before, after))
 
     def keep_result_in_view(self) -> None:
         """The numbers and the note under them are seen together, even in a short window."""

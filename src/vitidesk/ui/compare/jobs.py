@@ -70,7 +70,7 @@ def outline_in(region: QPolygonF | QRectF | None, transform: QTransform | None =
     polygon = QPolygonF(region) if isinstance(region, QRectF) else region
     if transform is not None:
         polygon = transform.map(polygon)
-    points = [(p.x(), p.y()) for p in polygon]
+    points = [(polygon.at(i).x(), polygon.at(i).y()) for i in range(polygon.size())]
     return points if len(points) >= 3 else None
 
 

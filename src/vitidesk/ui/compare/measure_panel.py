@@ -24,7 +24,9 @@ from vitidesk.ui.tasks import run_in_background
 from vitidesk.ui.widgets.page import link_button, wrapped_label
 
 if TYPE_CHECKING:
+    from vitidesk.core.depigmentation import Estimate
     from vitidesk.ui.compare.compare_view import CompareView
+    from vitidesk.ui.compare.jobs import PairEstimate
 
 ESTIMATE_NOTE = (
     "This is an estimate from the photos, not a diagnosis. Light, angle and distance change it: "
@@ -42,10 +44,10 @@ class MeasurePanel(QWidget):
         super().__init__()
         self.view = view
         self.setFixedWidth(PANEL_WIDTH)
-        self.estimates = None  # PairEstimate
-        self.shown = None  # (before, after) after any threshold change
+        self.estimates: PairEstimate | None = None
+        self.shown: tuple[Estimate, Estimate] | None = None  # after any threshold change
         self.pixels_per_cm: float | None = None
-        self.spans = (1.0, 1.0)
+        self.spans: tuple[float, ...] = (1.0, 1.0)
         self.tool_buttons: dict[str, QPushButton] = {}
         self.sessions: list = [None, None]  # a MeasureSession per photo
         self.session_keys: list = [None, None]
@@ -316,11 +318,12 @@ class MeasurePanel(QWidget):
 
         canvas = self.view.canvas
         photo = self.view.pair[index]
+        assert photo is not None  # measured only when both photos are chosen
         to_photo = None if index == 0 else after_transform(canvas.transform_b)
         outline = outline_in(self.view.region(), to_photo)
         marks = canvas.marks[index]
         carried = index == 1 and not marks and bool(canvas.marks[0])
-        if carried:
+        if carried and to_photo is not None:  # index 1: the later photo has a transform
             marks = carried_marks(canvas.marks[0], to_photo)  # checked on the later photo
         seeds = seeds_from_marks(marks)
         key = (
@@ -348,6 +351,7 @@ class MeasurePanel(QWidget):
         work = []
         for index in indexes:
             photo = self.view.pair[index]
+            assert photo is not None  # both checked above
             key, outline, seeds, carried = self._plan(index)
             session = self.sessions[index] if self.session_keys[index] == key else None
             path = library.path_of(photo)
@@ -438,7 +442,7 @@ class MeasurePanel(QWidget):
             if self.mask_toggle.isChecked()
             else [None, None]
         )
-        dates = [p.taken_at.strftime("%d %b %Y") for p in self.view.pair]
+        dates = [p.taken_at.strftime("%d %b %Y") if p else "" for p in self.view.pair]
         in_region = self.view.region() is not None
         lines = []
         for name, date, estimate in zip(
