@@ -35,7 +35,7 @@ from vitidesk.storage.atomic import (
 )
 from vitidesk.storage.backup_format import FREE_SPACE_MARGIN
 from vitidesk.storage.crypto import Argon2Settings, SealedFileError, is_sealed
-from vitidesk.storage.database import DB_NAME, Store, open_here
+from vitidesk.storage.database import DB_NAME, Store, open_here, tidy
 from vitidesk.storage.folder_lock import owning
 from vitidesk.storage.keyring import (
     KEYS_NAME,
@@ -283,6 +283,7 @@ def encrypt_store(
         except OSError as exc:
             raise UserError(str(data_dir), f"cannot create the folder ({_why(exc)})") from None
     with owning(data_dir, wait=0):
+        tidy(data_dir)
         if is_encrypted(data_dir):
             raise UserError(str(data_dir), "the data are already encrypted")
         Store.open(data_dir).close()  # finishes cut-short work, migrates, refuses damage
@@ -296,6 +297,7 @@ def decrypt_store(data_dir: Path, key: StoreKey, *, progress: Progress | None = 
     data_dir = Path(data_dir).absolute()
     _refuse_open_here(data_dir)
     with owning(data_dir, wait=0):
+        tidy(data_dir)
         if not is_encrypted(data_dir):
             raise UserError(str(data_dir), "the data are not encrypted")
         Store.open(data_dir, key=key).close()  # the key fits; migrated; not damaged
@@ -310,6 +312,7 @@ def change_passphrase(data_dir: Path, secret: str, new_passphrase: str) -> Store
     if problem is not None:
         raise UserError("new passphrase", problem)
     with owning(data_dir, wait=0):
+        tidy(data_dir)
         key_file = read_key_file(data_dir)
         key = unlock_key(data_dir, secret, key_file)
         atomic_write_bytes(

@@ -114,6 +114,15 @@ def tidy(data_dir: Path) -> None:
             clean_stale_scratch(data_dir)
 
 
+def store_is_encrypted(data_dir: Path) -> bool:
+    """True when ``data_dir`` holds an encrypted store, once any restore or conversion that
+    was cut short has been finished (mid-swap, the key file alone would not tell)."""
+    data_dir = Path(data_dir)
+    if data_dir.is_dir():
+        tidy(data_dir)
+    return is_encrypted(data_dir)
+
+
 def _refuse_missing(data_dir: Path) -> None:
     others = data_entries(data_dir)
     if others:
