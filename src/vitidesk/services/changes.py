@@ -12,10 +12,20 @@ class Changes:
     drafts: bool = False
     diary: bool = False
     photos: bool = False
+    measurements: bool = False  # what was measured on a photo (its region, marks, mask)
     settings: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return any((self.responses, self.drafts, self.diary, self.photos, self.settings))
+        return any(
+            (
+                self.responses,
+                self.drafts,
+                self.diary,
+                self.photos,
+                self.measurements,
+                self.settings,
+            )
+        )
 
 
 Listener = Callable[[Changes], None]

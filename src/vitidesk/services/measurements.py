@@ -97,7 +97,7 @@ class MeasurementService(Service):
         else:
             with _LOCK:
                 self._saved[measurement.photo_id] = measurement
-        self._changed(Changes(photos=True))
+        self._changed(Changes(measurements=True))
 
     def load(self, photo_id: int) -> SavedMeasurement | None:
         if self._table is None:
@@ -128,4 +128,4 @@ class MeasurementService(Service):
         else:
             with _LOCK:
                 self._saved.pop(photo_id, None)
-        self._changed(Changes(photos=True))
+        self._changed(Changes(measurements=True))

@@ -21,6 +21,7 @@ from vitidesk.services.backup import BackupService
 from vitidesk.services.changes import Changes
 from vitidesk.services.diary import DiaryService
 from vitidesk.services.exports import ExportsService
+from vitidesk.services.measurements import MeasurementService
 from vitidesk.services.photos import PhotosService
 from vitidesk.services.reports import ReportsService
 from vitidesk.services.responses import ResponsesService
@@ -36,6 +37,7 @@ class AppState(QObject):
     changed = Signal(object)  # a services.changes.Changes, after every operation
     settings_changed = Signal(str)  # the name of the setting
     photos_changed = Signal()
+    measurements_changed = Signal()
     responses_changed = Signal()
     drafts_changed = Signal()
     diary_changed = Signal()
@@ -56,6 +58,7 @@ class AppState(QObject):
         self.responses = ResponsesService(store, self.apply)
         self.diary = DiaryService(store, self.apply)
         self.photos = PhotosService(store, self.apply)
+        self.measurements = MeasurementService(store, self.apply)
         self.reports = ReportsService(store, protect=protect, listener=self.apply)
         self.exports = ExportsService(store, protect=protect, listener=self.apply)
         self.backups = BackupService(
@@ -89,6 +92,8 @@ class AppState(QObject):
             self.diary_changed.emit()
         if changes.photos:
             self.photos_changed.emit()
+        if changes.measurements:
+            self.measurements_changed.emit()
         for name in changes.settings:
             self.settings_changed.emit(name)
         self.changed.emit(changes)

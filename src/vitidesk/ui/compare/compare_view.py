@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from vitidesk.core.alignment import AlignmentResult
 from vitidesk.errors import UserError
+from vitidesk.services.measurements import MeasurementService
 from vitidesk.services.photos import Photo, PhotosService
 from vitidesk.ui.compare.canvas import MASK_COLOURS, MODES, CompareCanvas
 from vitidesk.ui.compare.legend import CompareLegend
@@ -58,9 +59,13 @@ def default_pair(photos: list[Photo]) -> tuple[Photo, Photo] | None:
 class CompareView(QWidget):
     closed = Signal()
 
-    def __init__(self, library: PhotosService) -> None:
+    def __init__(
+        self, library: PhotosService, measurements: MeasurementService | None = None
+    ) -> None:
         super().__init__()
         self.library = library
+        # Where each photo's region and marks are kept (AppState hands out the store's).
+        self.measurements = measurements if measurements is not None else MeasurementService()
         self.setAccessibleName(self.tr("Compare photos"))
         self.pair: list[Photo | None] = [None, None]
         self.aligned = False
@@ -197,11 +202,9 @@ class CompareView(QWidget):
     def _restore_measurement(self, before: Photo, after: Photo) -> None:
         """The region and marks last measured on the earlier photo (and the later photo's own
         marks): the same skin is measured again, carried to the later photo by the alignment."""
-        from vitidesk.services.measurements import MeasurementService
         from vitidesk.ui.compare.jobs import marks_from_seeds
-        from vitidesk.ui.compare.measure_panel import store_of
 
-        service = MeasurementService(store_of(self.library))
+        service = self.measurements
         saved = service.load(before.id)
         if saved is None or not saved.outline:
             return

@@ -358,6 +358,7 @@ class MeasurePanel(QWidget):
             work.append((index, key, outline, seeds, carried, session, path, photo))
         bias = self.bias
         ppcm = self.pixels_per_cm
+        measurements = self.view.measurements
 
         def run():
             done = []
@@ -367,7 +368,7 @@ class MeasurePanel(QWidget):
                 if carried:  # keep only the clicks the later photo's first guess agrees with
                     seeds = session.agreeing(seeds)
                 estimate = session.estimate(seeds, bias if not seeds.empty() else 0.0)
-                _remember(library, photo, outline, seeds, estimate)
+                _remember(measurements, photo, outline, seeds, estimate)
                 done.append((index, key, session, estimate))
             return done
 
@@ -507,20 +508,11 @@ def _percent(fraction: float) -> str:
     return percent(fraction)
 
 
-def store_of(library) -> object:
-    """The store behind the photo library (a PhotoLibrary or the photos service): where the
-    measurements of its photos are kept."""
-    store = getattr(library, "store", None)
-    if store is None:
-        store = getattr(getattr(library, "_library", None), "store", None)
-    return store if store is not None else library
-
-
-def _remember(library, photo, outline, seeds, estimate) -> None:
+def _remember(measurements, photo, outline, seeds, estimate) -> None:
     """Keep the region, the marks and the mask with the photo (see services.measurements)."""
-    from vitidesk.services.measurements import MeasurementService, SavedMeasurement, encode_mask
+    from vitidesk.services.measurements import SavedMeasurement, encode_mask
 
-    MeasurementService(store_of(library)).save(
+    measurements.save(
         SavedMeasurement(
             photo_id=photo.id,
             outline=tuple(outline or ()),

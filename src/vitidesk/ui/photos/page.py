@@ -360,7 +360,7 @@ class PhotosPage(QWidget):
             self.status.setText(self.tr("Add at least two photos to compare them."))
             return
         if self.compare_view is None:
-            self.compare_view = CompareView(self.library)
+            self.compare_view = CompareView(self.library, self.state.measurements)
             self.compare_view.closed.connect(self.close_compare)
             self.sections.addWidget(self.compare_view)
         self.sections.setCurrentWidget(self.compare_view)
