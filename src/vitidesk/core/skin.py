@@ -13,7 +13,7 @@ Normal-light photos
 2. **Pale parts.** Depigmented skin can be almost colourless (and so can glare), like a white
    wall or a sheet of paper. A light, nearly colourless part counts as skin only when sure
    skin surrounds at least :data:`PALE_SURROUNDED` of its outline (the photo's edge counts
-   against it, double): a patch or a glint lies inside skin, a wall or a page beside it.
+   against it): a patch or a glint lies inside skin, a wall or a page lies beside it.
 3. **Enough to judge.** A photo (or region) whose skin is under :data:`MIN_SKIN_SHARE` of it,
    or under :data:`MIN_SKIN_PIXELS`, is refused. So is a plain colour: skin has fine texture
    (pores, grain), a flat fill does not (:data:`MIN_TEXTURE`).
@@ -42,7 +42,6 @@ VIVID_HUE_CHROMA = 10.0  # chroma from which a blue, green or violet hue is sure
 PALE_MIN_L = 30.0  # colourless depigmented skin (even in shade) or glare; not black marks
 PALE_MAX_CHROMA = 12.0
 PALE_SURROUNDED = 0.5  # share of a pale part's outline that must be skin
-EDGE_WEIGHT = 2  # a pale part along the photo's edge is more likely a wall: its edge counts double
 MIN_SKIN_SHARE = 0.03  # less skin than this share of the photo or region: nothing to judge
 MIN_SKIN_PIXELS = 400  # ... or fewer working pixels than this
 MIN_TEXTURE = 0.05  # L* units: skin's median local spread (0.15-0.4 on real photos); a fill ~0
@@ -138,7 +137,7 @@ def _surrounded(pale: np.ndarray, sure: np.ndarray) -> np.ndarray:
     other_votes = np.bincount(near[outline & ~small_sure], minlength=count + 1)
     edge = np.zeros(labels.shape, bool)
     edge[0, :] = edge[-1, :] = edge[:, 0] = edge[:, -1] = True
-    other_votes += EDGE_WEIGHT * np.bincount(labels[edge & small_pale], minlength=count + 1)
+    other_votes += np.bincount(labels[edge & small_pale], minlength=count + 1)
     total = skin_votes + other_votes
     share = np.divide(skin_votes, total, out=np.zeros(count + 1), where=total > 0)
     keep = share >= PALE_SURROUNDED
