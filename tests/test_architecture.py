@@ -62,3 +62,48 @@ def test_opening_the_window_loads_no_image_or_lesson_machinery_before_the_first_
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_report_renderer_needs_no_widgets() -> None:
+    """render/ draws with QtGui alone: the report command never loads QtWidgets."""
+    code = (
+        "import sys\n"
+        "import vitidesk.render.pdf_report, vitidesk.render.trend_painter\n"
+        "import vitidesk.commands.report\n"
+        "print('PySide6.QtWidgets' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+DATA_SIGNALS = (
+    "changed",
+    "settings_changed",
+    "photos_changed",
+    "measurements_changed",
+    "responses_changed",
+    "drafts_changed",
+    "diary_changed",
+    "store_replaced",
+)
+
+
+def test_only_app_state_emits_the_data_signals() -> None:
+    """Widgets call services and listen to AppState; none says by itself that data changed."""
+    import re
+    from pathlib import Path
+
+    import vitidesk.ui
+
+    names = "|".join(DATA_SIGNALS)
+    pattern = re.compile(rf"\.({names})\.emit\(")
+    ui = Path(vitidesk.ui.__file__).parent
+    offenders = [
+        f"{path.relative_to(ui)}:{number}"
+        for path in sorted(ui.rglob("*.py"))
+        if path.name != "app_state.py"
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if pattern.search(line) and "state." in line
+    ]
+    assert offenders == []

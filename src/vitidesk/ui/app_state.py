@@ -12,7 +12,7 @@ Before the store closes or is replaced, every background job is cancelled and wa
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -21,13 +21,15 @@ from vitidesk.services.backup import BackupService
 from vitidesk.services.changes import Changes
 from vitidesk.services.diary import DiaryService
 from vitidesk.services.exports import ExportsService
-from vitidesk.services.measurements import MeasurementService
 from vitidesk.services.photos import PhotosService
 from vitidesk.services.reports import ReportsService
 from vitidesk.services.responses import ResponsesService
 from vitidesk.services.settings import SettingsService
 from vitidesk.storage.database import Store
 from vitidesk.ui.tasks import Tasks, tasks
+
+if TYPE_CHECKING:
+    from vitidesk.services.measurements import MeasurementService
 
 
 class AppState(QObject):
@@ -58,12 +60,22 @@ class AppState(QObject):
         self.responses = ResponsesService(store, self.apply)
         self.diary = DiaryService(store, self.apply)
         self.photos = PhotosService(store, self.apply)
-        self.measurements = MeasurementService(store, self.apply)
+        self._measurements: MeasurementService | None = None
         self.reports = ReportsService(store, protect=protect, listener=self.apply)
         self.exports = ExportsService(store, protect=protect, listener=self.apply)
         self.backups = BackupService(
             self.paths.data_dir, store, protect=protect, listener=self.apply
         )
+
+    @property
+    def measurements(self) -> MeasurementService:
+        """What was measured on each photo (made on first use: it needs numpy, which the
+        first frame does not)."""
+        if self._measurements is None:
+            from vitidesk.services.measurements import MeasurementService
+
+            self._measurements = MeasurementService(self.store, self.apply)
+        return self._measurements
 
     @property
     def demo(self) -> bool:
