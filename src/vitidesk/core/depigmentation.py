@@ -354,10 +354,6 @@ def _local_mean(
     return _grow(np.nan_to_num(small, nan=default).astype(np.float32), values.shape)
 
 
-def _shrink_mask(mask: np.ndarray, radius: int) -> np.ndarray:
-    return ~_dilate(~mask, radius)
-
-
 def _region_mask(
     shape: tuple[int, int],
     scale: float,

@@ -78,7 +78,6 @@ UCUM = "http://unitsofmeasure.org"
 ORDINAL_VALUE = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
 OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
 SCORE_SYSTEM = f"{BASE_URL}/CodeSystem/scores"
-FLAG_SYSTEM = f"{BASE_URL}/CodeSystem/flags"
 _UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, f"{BASE_URL}/")
 
 # LOINC answer lists for the PHQ-9 (sheet §7). LL359-1 is NOT in ascending code order.

@@ -77,13 +77,3 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
-
-
-def remove_stale_parts(folder: Path) -> int:
-    """Delete temp files an interrupted write left behind; return how many."""
-    removed = 0
-    for leftover in folder.rglob(".*.part"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-            removed += 1
-    return removed

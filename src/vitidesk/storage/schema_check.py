@@ -217,11 +217,3 @@ def row_problems(conn: sqlite3.Connection, version: int) -> list[str]:
             if len(problems) >= MAX_ROW_PROBLEMS:
                 return problems
     return problems
-
-
-def database_problems(conn: sqlite3.Connection, version: int) -> list[str]:
-    """Schema first (a planted object means its rows are not to be trusted), then rows."""
-    problems = schema_problems(conn, version)
-    if problems:
-        return problems
-    return row_problems(conn, version)

@@ -120,9 +120,3 @@ class FileVault:
             "SELECT id, relpath, sha256, size_bytes, kind FROM files ORDER BY id"
         )
         return [StoredFile(*row) for row in rows]
-
-    def remove(self, relpath: str) -> None:
-        """Forget ``relpath`` and delete its file (the row goes first: no dangling record)."""
-        with self.store.transaction() as conn:
-            conn.execute("DELETE FROM files WHERE relpath = ?", (relpath,))
-        self.path_of(relpath).unlink(missing_ok=True)

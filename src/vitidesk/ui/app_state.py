@@ -81,10 +81,6 @@ class AppState(QObject):
     def demo(self) -> bool:
         return self.paths.demo
 
-    @property
-    def store_open(self) -> bool:
-        return not self.store.closed
-
     def apply(self, changes: Changes) -> None:
         """Tell every listener what an operation changed (on the GUI thread)."""
         if QThread.currentThread() is not self.thread():

@@ -188,22 +188,6 @@ class MeasureSession:
         )
 
 
-def measure_pair(
-    before_path: Path,
-    after_path: Path,
-    region: QRectF | QPolygonF | None,
-    transform_b: QTransform,
-    pixels_per_cm: float | None,
-    lights: tuple[str, str] = ("visible", "visible"),
-) -> PairEstimate:
-    """Estimate both photos automatically on the same skin: the region, drawn on the earlier
-    photo, is carried onto the later one through the alignment."""
-    before = MeasureSession(before_path, outline_in(region), lights[0], pixels_per_cm)
-    after_outline = outline_in(region, after_transform(transform_b))
-    after = MeasureSession(after_path, after_outline, lights[1], pixels_per_cm)
-    return PairEstimate(before.automatic(), after.automatic(), pixels_per_cm)
-
-
 def mask_image(mask: np.ndarray, colour: QColor) -> QImage:
     """A see-through overlay: the colour where the mask is set, clear elsewhere."""
     height, width = mask.shape

@@ -89,9 +89,6 @@ class MeasurePanel(QWidget):
         self.step_buttons[key].setChecked(True)
         self.pages.setCurrentIndex(STEPS.index(key))
 
-    def current_step(self) -> str:
-        return STEPS[self.pages.currentIndex()]
-
     @staticmethod
     def _page() -> tuple[QFrame, QVBoxLayout]:
         frame = QFrame()

@@ -27,17 +27,6 @@ SIDE_COST = 30.0  # moving to a less preferred side costs as much as 30 units fu
 SHIFT_COST = 0.6  # sliding along a side reads better than moving away from the part
 WRAP_COST = 40.0  # one line reads best; two lines beat a label far from its part
 
-SIDES = (
-    "below",
-    "above",
-    "right",
-    "left",
-    "inside_top",
-    "inside_bottom",
-    "inside_top_right",
-    "inside_bottom_right",
-)
-
 
 @dataclass(frozen=True)
 class LabelRequest:
