@@ -26,6 +26,7 @@ from vitidesk.storage.backup import (
     restore_backup,
     verify_backup,
 )
+from vitidesk.storage.backup_format import FORMAT_VERSION
 from vitidesk.storage.check import check_store
 from vitidesk.storage.database import DB_NAME, Store
 from vitidesk.storage.migrations import MIGRATIONS, SCHEMA_VERSION
@@ -389,7 +390,7 @@ def _not_sqlite(backup: Path, target: Path) -> Path:
 
 
 def _newer_format(backup: Path, target: Path) -> Path:
-    return _rewrite(backup, target, manifest=lambda d: d.update(format_version=2))
+    return _rewrite(backup, target, manifest=lambda d: d.update(format_version=FORMAT_VERSION + 1))
 
 
 DAMAGED = {

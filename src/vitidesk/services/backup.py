@@ -8,7 +8,13 @@ local crisis number among them); :meth:`BackupService.restore` carries it out, o
 :meth:`BackupService.discard` drops it. The app's own store must be closed before
 ``restore`` and opened again afterwards, whatever the outcome: on any error the previous
 data are untouched. Commands use :meth:`BackupService.restore_file`, which does it all
-while owning the folder. No Qt here.
+while owning the folder.
+
+A backup of an encrypted store is encrypted (the store passed in must be open with its key).
+Restoring or fully verifying an encrypted backup needs the passphrase it was made with (or
+its recovery key): ask :meth:`BackupService.is_encrypted` first, then pass ``passphrase``;
+without it a :class:`PassphraseNeededError`, a wrong one a :class:`WrongPassphraseError`
+(after a pause that grows with each wrong try). No Qt here.
 """
 
 from __future__ import annotations
@@ -17,9 +23,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from vitidesk.services.changes import Changes, Listener, Service
-from vitidesk.storage.backup import BackupSummary, create_backup, verify_backup
+from vitidesk.storage.backup import (
+    BackupSummary,
+    backup_is_encrypted,
+    create_backup,
+    verify_backup,
+)
 from vitidesk.storage.backup_format import Manifest
 from vitidesk.storage.database import Store, data_entries
+from vitidesk.storage.keyring import PassphraseNeededError, WrongPassphraseError
 from vitidesk.storage.restore import (
     Counts,
     RestorePlan,
@@ -45,10 +57,12 @@ __all__ = [
     "BackupSummary",
     "Counts",
     "Manifest",
+    "PassphraseNeededError",
     "RestorePlan",
     "RestorePreview",
     "RestoreSummary",
     "SettingChange",
+    "WrongPassphraseError",
 ]
 
 
@@ -78,21 +92,28 @@ class BackupService(Service):
             return create_backup(
                 self._store, out, force=force, protect=self._protect, progress=progress
             )
-        with Store.open(self.data_dir, create=False, readonly=True) as store:
+        with Store.open(self.data_dir, create=False, readonly=True) as store:  # plain only
             return create_backup(store, out, force=force, protect=self._protect, progress=progress)
 
     def holds_data(self) -> bool:
         """True when a restore would replace something (the previous data are kept)."""
         return self.data_dir.is_dir() and bool(data_entries(self.data_dir))
 
-    def verify(self, path: Path) -> Manifest:
-        """Check a backup end to end (every checksum) without changing anything."""
-        scratch_in = self.data_dir if self.data_dir.is_dir() else None
-        return verify_backup(path, scratch_in)
+    @staticmethod
+    def is_encrypted(path: Path) -> bool:
+        """True when the backup at ``path`` needs its passphrase to be restored."""
+        return backup_is_encrypted(path)
 
-    def prepare_restore(self, path: Path) -> RestorePlan:
-        """Check the backup and its database; ``plan.preview`` says what would change."""
-        return prepare_restore(path, self.data_dir)
+    def verify(self, path: Path, *, passphrase: str | None = None) -> Manifest:
+        """Check a backup end to end (every checksum) without changing anything; an
+        encrypted backup's database is checked too when ``passphrase`` is given."""
+        scratch_in = self.data_dir if self.data_dir.is_dir() else None
+        return verify_backup(path, scratch_in, passphrase=passphrase)
+
+    def prepare_restore(self, path: Path, *, passphrase: str | None = None) -> RestorePlan:
+        """Check the backup and its database; ``plan.preview`` says what would change
+        (``preview.encrypted``: the restored data will be encrypted, with that passphrase)."""
+        return prepare_restore(path, self.data_dir, passphrase)
 
     def restore(self, plan: RestorePlan, *, progress: Progress | None = None) -> RestoreSummary:
         """Swap the plan's data in (the app's store closed first). Refused while another
@@ -114,10 +135,11 @@ class BackupService(Service):
         *,
         confirm: Callable[[RestorePreview], bool] | None = None,
         progress: Progress | None = None,
+        passphrase: str | None = None,
     ) -> RestoreSummary | None:
         """All of a restore while owning the folder (for commands): refused at once if the
         app has the folder open; ``confirm`` sees the preview first (None if it said no)."""
-        summary = restore_backup(path, self.data_dir, progress, confirm)
+        summary = restore_backup(path, self.data_dir, progress, confirm, passphrase)
         if summary is not None:
             self._changed(EVERYTHING)
         return summary

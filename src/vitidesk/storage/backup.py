@@ -6,7 +6,11 @@ scratch inside the data folder, never beside the backup or in the temp folder. E
 file is checked against its recorded checksum before it goes in: a damaged or missing photo
 is left out, together with its rows, and named, so one bad file never blocks a backup of
 everything else. The backup appears whole and private (0600) or not at all
-(:mod:`vitidesk.storage.outputs`). Restoring: :mod:`vitidesk.storage.restore`. No Qt here.
+(:mod:`vitidesk.storage.outputs`). Restoring: :mod:`vitidesk.storage.restore`.
+
+A backup of an encrypted store is encrypted too: the snapshot is taken by SQLCipher with the
+store's key, the files go in as sealed on disk, and the store's key file goes with them; the
+manifest says ``"encrypted": true``. Nothing is decrypted to make it. No Qt here.
 """
 
 from __future__ import annotations
@@ -26,14 +30,17 @@ from pathlib import Path
 
 from vitidesk import __version__
 from vitidesk.errors import UserError
+from vitidesk.storage import engine
 from vitidesk.storage.atomic import PRIVATE_FILE_MODE
 from vitidesk.storage.backup_format import (
     CHUNK,
     DB_MEMBER,
+    ENCRYPTED_FORMAT_VERSION,
     FILES_PREFIX,
     FORMAT_ID,
-    FORMAT_VERSION,
+    KEYS_MEMBER,
     MANIFEST_NAME,
+    PLAIN_FORMAT_VERSION,
     Manifest,
     Member,
     check_member_list,
@@ -44,17 +51,20 @@ from vitidesk.storage.backup_format import (
     stream_member,
 )
 from vitidesk.storage.database import DB_NAME, Store
+from vitidesk.storage.keyring import KEYS_NAME, KeyFile
 from vitidesk.storage.outputs import check_output_path, private_output
 from vitidesk.storage.restore import (
     RestorePlan,
     RestorePreview,
     RestoreSummary,
+    backup_key,
     check_staged_database,
     commit_restore,
     prepare_restore,
     restore_backup,
 )
 from vitidesk.storage.scratch import Scratch, scratch_dir
+from vitidesk.storage.unlock import unlock_backup_key, unlock_key
 
 __all__ = [
     "DB_MEMBER",
@@ -65,6 +75,7 @@ __all__ = [
     "RestorePlan",
     "RestorePreview",
     "RestoreSummary",
+    "backup_is_encrypted",
     "commit_restore",
     "create_backup",
     "prepare_restore",
@@ -87,6 +98,7 @@ class BackupSummary:
     archive_bytes: int
     schema_version: int
     left_out: tuple[str, ...] = ()  # "relpath: why", for each file that could not go in
+    encrypted: bool = False
 
 
 def _zip_time() -> tuple[int, int, int, int, int, int]:
@@ -103,8 +115,9 @@ def _new_info(name: str, compress: int) -> zipfile.ZipInfo:
 
 # -- the snapshot ----------------------------------------------------------------------------
 def _snapshot(store: Store, target: Path) -> None:
-    """Copy the database with SQLite's backup API (consistent, unlike a file copy)."""
-    dest = sqlite3.connect(target, isolation_level=None)
+    """Copy the database with SQLite's backup API (consistent, unlike a file copy); an
+    encrypted store's copy is encrypted with the same key."""
+    dest = engine.connect(target, store.key)
     try:
         with store.reading() as conn:
             conn.backup(dest)
@@ -262,7 +275,7 @@ def _schema_version(conn: sqlite3.Connection) -> int:
 
 
 def _database_chunks(snapshot: Path | sqlite3.Connection) -> Iterator[bytes]:
-    if isinstance(snapshot, sqlite3.Connection):
+    if isinstance(snapshot, sqlite3.Connection):  # in memory: only ever a plain store's
         yield snapshot.serialize()
         return
     with snapshot.open("rb") as source:
@@ -273,8 +286,14 @@ def _database_chunks(snapshot: Path | sqlite3.Connection) -> Iterator[bytes]:
 def _write_archive(
     handle, store: Store, snapshot: Path | sqlite3.Connection, progress: Progress | None
 ) -> tuple[list[Member], list[str], int]:
-    """The files (damaged ones left out of the snapshot too), the snapshot, the manifest."""
-    conn = snapshot if isinstance(snapshot, sqlite3.Connection) else sqlite3.connect(snapshot)
+    """The files (damaged ones left out of the snapshot too), the snapshot, the key file of
+    an encrypted store, the manifest."""
+    in_memory = isinstance(snapshot, sqlite3.Connection)
+    conn = (
+        snapshot
+        if isinstance(snapshot, sqlite3.Connection)
+        else engine.connect(snapshot, store.key)
+    )
     conn.isolation_level = None
     try:
         verdict = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
@@ -286,7 +305,7 @@ def _write_archive(
         schema_version = _schema_version(conn)
         with zipfile.ZipFile(handle, "w", allowZip64=True) as archive:
             members, left_out = _add_files(archive, store.data_dir, conn, progress)
-            if not isinstance(snapshot, sqlite3.Connection):
+            if not in_memory:
                 conn.close()  # the file is complete on disk: read it as it is
             digest = hashlib.sha256()
             size = 0
@@ -297,9 +316,16 @@ def _write_archive(
                     digest.update(chunk)
                     size += len(chunk)
             members.insert(0, Member(DB_MEMBER, size, digest.hexdigest()))
+            if store.encrypted:
+                keys = _key_file_bytes(store)
+                archive.writestr(_new_info(KEYS_MEMBER, zipfile.ZIP_DEFLATED), keys)
+                members.insert(1, Member(KEYS_MEMBER, len(keys), hashlib.sha256(keys).hexdigest()))
             manifest = {
                 "format": FORMAT_ID,
-                "format_version": FORMAT_VERSION,
+                "format_version": (
+                    ENCRYPTED_FORMAT_VERSION if store.encrypted else PLAIN_FORMAT_VERSION
+                ),
+                "encrypted": store.encrypted,
                 "created_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
                 "app_version": __version__,
                 "schema_version": schema_version,
@@ -315,8 +341,27 @@ def _write_archive(
     return members, left_out, schema_version
 
 
+def _key_file_bytes(store: Store) -> bytes:
+    """The store's key file as it is now (checked: it parses and holds this store's key)."""
+    path = store.data_dir / KEYS_NAME
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(str(path), f"cannot be read ({exc.strerror or exc})") from None
+    key_file = KeyFile.from_bytes(data, str(path))
+    if store.key is None or key_file.key_id != store.key.key_id:
+        raise UserError(str(path), "does not hold this store's key; no backup written")
+    return data
+
+
 def _memory_snapshot(store: Store) -> sqlite3.Connection:
     """A snapshot held in memory, for a data folder that cannot take scratch (read-only)."""
+    if store.encrypted:
+        raise UserError(
+            str(store.data_dir),
+            "cannot make the database snapshot: the folder is read-only, and an encrypted "
+            "store's snapshot is never held outside it; copy the folder somewhere writable first",
+        )
     if store.path.stat().st_size > IN_MEMORY_DB_BYTES:
         raise UserError(
             str(store.data_dir),
@@ -351,7 +396,7 @@ def create_backup(
             else:
                 snapshot = scratch.path / DB_NAME
                 _snapshot(store, snapshot)
-        except sqlite3.DatabaseError as exc:
+        except engine.DatabaseError as exc:
             raise UserError(
                 str(store.path), f"cannot take a snapshot of the database ({exc})"
             ) from None
@@ -368,21 +413,34 @@ def create_backup(
     return BackupSummary(
         path=out,
         members=len(members) + 1,
-        files=len(members) - 1,
+        files=sum(1 for m in members if m.path.startswith(FILES_PREFIX)),
         total_bytes=sum(m.size for m in members),
         archive_bytes=out.stat().st_size,
         schema_version=schema_version,
         left_out=tuple(left_out),
+        encrypted=store.encrypted,
     )
 
 
 # -- verify ----------------------------------------------------------------------------------
-def verify_backup(path: Path, scratch_in: Path | None = None) -> Manifest:
+def backup_is_encrypted(path: Path) -> bool:
+    """True when the backup at ``path`` is encrypted (its passphrase is needed to restore
+    it); a one-line :class:`UserError` when it is not a VitiDesk backup."""
+    path = Path(path).absolute()
+    with open_zip(path) as archive:
+        return read_manifest(path, archive).encrypted
+
+
+def verify_backup(
+    path: Path, scratch_in: Path | None = None, *, passphrase: str | None = None
+) -> Manifest:
     """Check a backup end to end without changing anything; return its manifest.
 
     Every member is read once and checked against the manifest; the database is checked
     the way a restore checks it (schema, rows, register). Its copy goes to scratch in
-    ``scratch_in`` (a data folder) if given, else it is checked in memory. Raises
+    ``scratch_in`` (a data folder) if given, else it is checked in memory. An encrypted
+    backup's database is checked only with its ``passphrase`` and a data folder for scratch
+    (it is never decrypted to a file); without them its checksums are. Raises
     :class:`UserError` (one line) for anything wrong."""
     path = Path(path).absolute()
     try:
@@ -390,7 +448,20 @@ def verify_backup(path: Path, scratch_in: Path | None = None) -> Manifest:
             manifest = read_manifest(path, archive)
             check_member_list(path, archive, manifest)
             db_member = next(m for m in manifest.members if m.path == DB_MEMBER)
-            if scratch_in is not None:
+            if manifest.encrypted:
+                key_file = backup_key(path, archive, manifest)
+                if passphrase is not None and scratch_in is not None:
+                    key = unlock_key(scratch_in, passphrase, key_file)
+                    with scratch_dir(scratch_in, "verify") as scratch:
+                        db_file = scratch.path / DB_NAME
+                        with db_file.open("xb") as target:
+                            stream_member(path, archive, db_member, target)
+                        check_staged_database(path, db_file, manifest, key)
+                else:
+                    if passphrase is not None:
+                        unlock_backup_key(key_file, passphrase, path)
+                    stream_member(path, archive, db_member, None)
+            elif scratch_in is not None:
                 with scratch_dir(scratch_in, "verify") as scratch:
                     db_file = scratch.path / DB_NAME
                     with db_file.open("xb") as target:
@@ -399,7 +470,7 @@ def verify_backup(path: Path, scratch_in: Path | None = None) -> Manifest:
             else:
                 _verify_in_memory(path, archive, manifest, db_member)
             for member in manifest.members:  # in the order a restore checks them
-                if member.path != DB_MEMBER:
+                if member.path not in (DB_MEMBER, KEYS_MEMBER):
                     stream_member(path, archive, member, None)
     except OSError as exc:
         raise refuse(path, f"cannot be read ({exc.strerror or exc})") from None

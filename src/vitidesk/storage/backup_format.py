@@ -4,7 +4,12 @@ checksums; and the bounded, distrustful reading of one.
 Nothing in a backup is believed before it is checked: the manifest's size and nesting are
 limited before it is parsed, every entry's name must be one VitiDesk writes (never a runtime
 or sidecar file such as ``-wal``, ``-shm`` or the lock), and every size is declared and
-capped before a byte is unpacked, so a small crafted file cannot fill the disk. No Qt here.
+capped before a byte is unpacked, so a small crafted file cannot fill the disk.
+
+A backup of an encrypted store has the same layout with ``"encrypted": true`` in its manifest
+(format version 2): its database and files are the store's own encrypted bytes, and it holds
+the store's key file (``vitidesk.keys``), so the passphrase in force when it was made (or the
+recovery key) opens it. A plain backup stays format version 1. No Qt here.
 """
 
 from __future__ import annotations
@@ -23,9 +28,13 @@ from vitidesk.errors import UserError
 from vitidesk.paths import RUNTIME_FILES
 
 FORMAT_ID = "vitidesk-backup"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # the newest this version reads
+PLAIN_FORMAT_VERSION = 1  # what a plain backup is written as (older VitiDesks read it)
+ENCRYPTED_FORMAT_VERSION = 2
 MANIFEST_NAME = "manifest.json"
 DB_MEMBER = "vitidesk.sqlite3"  # the store's file name (storage.database.DB_NAME)
+KEYS_MEMBER = "vitidesk.keys"  # the key file's name (storage.keyring.KEYS_NAME)
+MAX_KEYS_BYTES = 64 * 1024  # storage.keyring.MAX_KEYS_BYTES
 FILES_PREFIX = "files/"
 
 MAX_TOTAL_BYTES = 20 * 1024**3  # refuse archives that would unpack to more than 20 GiB
@@ -38,6 +47,7 @@ MAX_RATIO = 64  # unpacked / packed size above which a large entry is refused as
 RATIO_FROM = 64 * 1024**2  # smaller entries may compress well (an empty database does)
 FREE_SPACE_MARGIN = 64 * 1024**2  # left free after a restore, for the store to keep working
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
+_CAPS = {DB_MEMBER: MAX_DB_BYTES, KEYS_MEMBER: MAX_KEYS_BYTES}
 
 CHUNK = 1 << 20
 NOT_A_BACKUP = "not a VitiDesk backup"
@@ -59,6 +69,7 @@ class Manifest:
     schema_version: int
     members: tuple[Member, ...]
     left_out: tuple[str, ...] = field(default=())  # files a backup could not include, why
+    encrypted: bool = False  # the store's encrypted bytes and its key file
 
     @property
     def total_bytes(self) -> int:
@@ -103,6 +114,8 @@ def stored_file_problem(relpath: str) -> str | None:
         return "a hidden name, which VitiDesk never stores"
     if parts[0].startswith(DB_MEMBER):
         return "the name of the database itself"
+    if parts[0] == KEYS_MEMBER:
+        return "the name of the key file"
     if runtime_name(relpath):
         return "a runtime or sidecar file (lock, -wal, -shm), which a backup never holds"
     return None
@@ -218,6 +231,9 @@ def read_manifest(path: Path, archive: zipfile.ZipFile) -> Manifest:
         if member is None:
             raise refuse(path, "the manifest lists an entry without a valid path, size, checksum")
         members.append(member)
+    encrypted = raw.get("encrypted", False)
+    if not isinstance(encrypted, bool) or (encrypted and version < ENCRYPTED_FORMAT_VERSION):
+        raise refuse(path, "the manifest's encryption flag is not valid")
     left_out = raw.get("left_out", [])
     if not isinstance(left_out, list) or not all(isinstance(x, str) for x in left_out):
         left_out = []
@@ -228,6 +244,7 @@ def read_manifest(path: Path, archive: zipfile.ZipFile) -> Manifest:
         schema_version=schema,
         members=tuple(members),
         left_out=tuple(item[:300] for item in left_out[:1000]),
+        encrypted=encrypted,
     )
 
 
@@ -248,11 +265,13 @@ def check_member_list(path: Path, archive: zipfile.ZipFile, manifest: Manifest) 
         raise refuse(path, "the manifest lists an entry twice")
     if DB_MEMBER not in listed:
         raise refuse(path, f"the manifest does not list the database ({DB_MEMBER})")
+    if manifest.encrypted and KEYS_MEMBER not in listed:
+        raise refuse(path, f"the backup is encrypted but holds no key file ({KEYS_MEMBER})")
     for name in [*listed, *archive.namelist()]:
         if runtime_name(name):
             raise refuse(path, f"{name} is a runtime or sidecar file, which a backup never holds")
     for name in listed:
-        if name == DB_MEMBER:
+        if name == DB_MEMBER or (name == KEYS_MEMBER and manifest.encrypted):
             continue
         if not name.startswith(FILES_PREFIX):
             raise refuse(path, f"the manifest lists an unexpected entry {name!r}")
@@ -272,7 +291,7 @@ def check_member_list(path: Path, archive: zipfile.ZipFile, manifest: Manifest) 
         info = archive.getinfo(member.path)
         if info.file_size != member.size:
             raise refuse(path, f"{member.path} has a different size than its manifest says")
-        problem = _size_problem(info, MAX_DB_BYTES if member.path == DB_MEMBER else MAX_FILE_BYTES)
+        problem = _size_problem(info, _CAPS.get(member.path, MAX_FILE_BYTES))
         if problem is not None:
             raise refuse(path, f"{member.path} {problem}")
 

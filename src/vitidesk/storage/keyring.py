@@ -49,6 +49,10 @@ class WrongPassphraseError(UserError):
     """Neither the passphrase nor the recovery key unwraps the data key."""
 
 
+class PassphraseNeededError(UserError):
+    """Something encrypted was to be opened, and no passphrase was given."""
+
+
 def normal_passphrase(text: str) -> str:
     """The same passphrase typed on any system (Unicode NFC)."""
     return unicodedata.normalize("NFC", text)

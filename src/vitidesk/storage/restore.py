@@ -9,13 +9,19 @@ restore would change (:class:`RestorePreview`). :func:`commit_restore` then unpa
 stored file once, checking each checksum as it is written, brings the database to this
 version, and swaps it all in (:mod:`vitidesk.storage.restore_swap`). Until that swap the
 current data are untouched; a crash during it is finished at the next open. Both steps run
-while owning the data folder, so a restore never runs under an open window. No Qt here.
+while owning the data folder, so a restore never runs under an open window.
+
+An encrypted backup is opened with the passphrase it was made with (or its recovery key):
+its database is checked through SQLCipher in scratch, its files stay sealed as they are, and
+its key file comes into the data folder with them, so the restored store opens with that
+passphrase. Nothing is decrypted to a file. No Qt here.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import json
 import os
 import shutil
@@ -30,17 +36,21 @@ from pathlib import Path
 from typing import IO, Any
 
 from vitidesk.errors import UserError
+from vitidesk.storage import engine
 from vitidesk.storage.atomic import PRIVATE_FILE_MODE, _fsync_dir, ensure_private_dir
 from vitidesk.storage.backup_format import (
     DB_MEMBER,
     FILES_PREFIX,
     FREE_SPACE_MARGIN,
+    KEYS_MEMBER,
+    MAX_KEYS_BYTES,
     Manifest,
     Member,
     check_member_list,
     copy_span,
     open_zip,
     read_manifest,
+    read_member,
     refuse,
     stored_file_problem,
     stored_span,
@@ -48,11 +58,19 @@ from vitidesk.storage.backup_format import (
 )
 from vitidesk.storage.database import DB_NAME, migrate_connection
 from vitidesk.storage.folder_lock import owning
+from vitidesk.storage.keyring import (
+    KEYS_NAME,
+    KeyFile,
+    PassphraseNeededError,
+    StoreKey,
+    is_encrypted,
+)
 from vitidesk.storage.migrations import MIGRATIONS, SCHEMA_VERSION
 from vitidesk.storage.restore_swap import recover, swap_in
 from vitidesk.storage.schema_check import row_problems, schema_problems
 from vitidesk.storage.scratch import Scratch
 from vitidesk.storage.settings import Settings
+from vitidesk.storage.unlock import unlock_backup_key, unlock_key
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all); may come from a worker
 
@@ -104,6 +122,8 @@ class RestorePreview:
     current: Counts | None  # None: no readable data in the folder now
     settings: tuple[SettingChange, ...]
     left_out: tuple[str, ...]  # files the backup itself could not include
+    encrypted: bool = False  # the backup is (so the restored data will be)
+    current_encrypted: bool = False  # the data now are (their counts are not read)
 
 
 @dataclass
@@ -116,6 +136,7 @@ class RestorePlan:
     preview: RestorePreview
     scratch: Scratch
     created_dir: bool = False
+    key: StoreKey | None = None  # an encrypted backup's key
 
     def discard(self) -> None:
         self.scratch.close()
@@ -138,13 +159,14 @@ def _why(exc: OSError) -> str:
 
 
 # -- checking the database -------------------------------------------------------------------
-def _open_untrusted(db: Path | bytes) -> sqlite3.Connection:
+def _open_untrusted(db: Path | bytes, key: StoreKey | None = None) -> sqlite3.Connection:
     if isinstance(db, bytes):
+        assert key is None  # an encrypted database is only ever checked in scratch
         conn = sqlite3.connect(":memory:", isolation_level=None)
         conn.deserialize(db)
     else:
         uri = db.absolute().as_uri() + "?mode=ro&immutable=1"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        conn = engine.connect(uri, key, uri=True)
     conn.execute("PRAGMA trusted_schema = OFF")
     return conn
 
@@ -176,13 +198,13 @@ def _check_register(path: Path, manifest: Manifest, registered: list[tuple[str, 
 
 
 def check_staged_database(
-    path: Path, db: Path | bytes, manifest: Manifest
+    path: Path, db: Path | bytes, manifest: Manifest, key: StoreKey | None = None
 ) -> list[tuple[str, str, int]]:
     """Check a backup's database (a file, or its bytes) before anything trusts it: data
     version, SQLite's integrity check, a schema exactly like VitiDesk's own, rows that read
     back, and a files register that agrees with the manifest. Returns the register."""
     try:
-        conn = _open_untrusted(db)
+        conn = _open_untrusted(db, key)
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             newest = max(version, manifest.schema_version)
@@ -222,7 +244,7 @@ def check_staged_database(
             registered = _registered(conn, version)
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except engine.DatabaseError as exc:
         raise refuse(path, f"the database in the backup cannot be read ({exc})") from None
     _check_register(path, manifest, registered)
     return registered
@@ -232,7 +254,7 @@ def check_staged_database(
 def _count(conn: sqlite3.Connection, table: str) -> int:
     try:
         return int(conn.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0])
-    except sqlite3.OperationalError:  # an older data version without that table
+    except engine.OperationalError:  # an older data version without that table
         return 0
 
 
@@ -250,7 +272,7 @@ def _settings(conn: sqlite3.Connection) -> dict[str, Any]:
     values = {key: options[key].default for key in PREVIEWED_SETTINGS}
     try:
         rows = conn.execute("SELECT key, value FROM settings").fetchall()
-    except sqlite3.OperationalError:
+    except engine.OperationalError:
         return values
     for key, raw in rows:
         if key in values:
@@ -265,8 +287,8 @@ def _settings(conn: sqlite3.Connection) -> dict[str, Any]:
 
 def _current(data_dir: Path) -> tuple[Counts | None, dict[str, Any] | None]:
     db_path = data_dir / DB_NAME
-    if not db_path.is_file():
-        return None, None
+    if not db_path.is_file() or is_encrypted(data_dir):
+        return None, None  # an encrypted store's counts need its passphrase: not asked for
     try:
         # Not mode=ro: a read-only connection to a WAL database leaves -wal and -shm behind.
         conn = sqlite3.connect(db_path, isolation_level=None)
@@ -280,8 +302,10 @@ def _current(data_dir: Path) -> tuple[Counts | None, dict[str, Any] | None]:
         return None, None
 
 
-def _preview(data_dir: Path, staged: Path, manifest: Manifest) -> RestorePreview:
-    conn = _open_untrusted(staged)
+def _preview(
+    data_dir: Path, staged: Path, manifest: Manifest, key: StoreKey | None
+) -> RestorePreview:
+    conn = _open_untrusted(staged, key)
     try:
         backup_counts, backup_settings = _counts(conn), _settings(conn)
     finally:
@@ -300,7 +324,36 @@ def _preview(data_dir: Path, staged: Path, manifest: Manifest) -> RestorePreview
         current=current_counts,
         settings=changes,
         left_out=manifest.left_out,
+        encrypted=manifest.encrypted,
+        current_encrypted=is_encrypted(data_dir),
     )
+
+
+def backup_key(path: Path, archive: zipfile.ZipFile, manifest: Manifest) -> KeyFile:
+    """An encrypted backup's key file, read bounded and checked."""
+    data = read_member(path, archive, KEYS_MEMBER, MAX_KEYS_BYTES)
+    member = next(m for m in manifest.members if m.path == KEYS_MEMBER)
+    if len(data) != member.size or hashlib.sha256(data).hexdigest() != member.sha256:
+        raise refuse(path, f"{KEYS_MEMBER} is damaged (checksum differs from the manifest)")
+    return KeyFile.from_bytes(data, f"{path} ({KEYS_MEMBER})")
+
+
+def unlock_backup(
+    path: Path,
+    archive: zipfile.ZipFile,
+    manifest: Manifest,
+    passphrase: str | None,
+    data_dir: Path | None,
+) -> StoreKey:
+    """The key of an encrypted backup from its passphrase (or recovery key), or one line."""
+    if passphrase is None:
+        raise PassphraseNeededError(
+            str(path), "the backup is encrypted; give the passphrase it was made with"
+        )
+    key_file = backup_key(path, archive, manifest)
+    if data_dir is not None and Path(data_dir).is_dir():
+        return unlock_key(Path(data_dir), passphrase, key_file)
+    return unlock_backup_key(key_file, passphrase, path)
 
 
 # -- preparing and committing ----------------------------------------------------------------
@@ -337,9 +390,11 @@ def _check_free_space(data_dir: Path, manifest: Manifest) -> None:
         )
 
 
-def prepare_restore(path: Path, data_dir: Path) -> RestorePlan:
+def prepare_restore(path: Path, data_dir: Path, passphrase: str | None = None) -> RestorePlan:
     """Check the backup at ``path`` and unpack its database into scratch in ``data_dir``;
-    say what restoring it would change. Nothing of the current data is touched."""
+    say what restoring it would change. Nothing of the current data is touched. An
+    encrypted backup needs ``passphrase`` (the one it was made with, or its recovery key):
+    without it :class:`PassphraseNeededError`, wrong: :class:`WrongPassphraseError`."""
     path = Path(path).absolute()
     data_dir = Path(data_dir).absolute()
     created = _usable_target(data_dir)
@@ -348,14 +403,21 @@ def prepare_restore(path: Path, data_dir: Path) -> RestorePlan:
             manifest = read_manifest(path, archive)
             check_member_list(path, archive, manifest)
             _check_free_space(data_dir, manifest)
+            key = None
+            if manifest.encrypted:
+                key = unlock_backup(path, archive, manifest, passphrase, data_dir)
             scratch = Scratch(data_dir, "restore")
             try:
                 staged = scratch.path / DB_NAME
                 member = next(m for m in manifest.members if m.path == DB_MEMBER)
                 with _private_file(staged) as target:
                     stream_member(path, archive, member, target)
-                check_staged_database(path, staged, manifest)
-                preview = _preview(data_dir, staged, manifest)
+                if manifest.encrypted:
+                    keys = next(m for m in manifest.members if m.path == KEYS_MEMBER)
+                    with _private_file(scratch.path / KEYS_NAME) as target:
+                        stream_member(path, archive, keys, target)
+                check_staged_database(path, staged, manifest, key)
+                preview = _preview(data_dir, staged, manifest, key)
             except BaseException:
                 scratch.close()
                 raise
@@ -370,7 +432,7 @@ def prepare_restore(path: Path, data_dir: Path) -> RestorePlan:
         if created:
             _remove_if_empty(data_dir)
         raise
-    return RestorePlan(path, data_dir, manifest, preview, scratch, created)
+    return RestorePlan(path, data_dir, manifest, preview, scratch, created, key)
 
 
 UNPACK_WORKERS = max(2, min(4, (os.cpu_count() or 1) + 1))
@@ -431,7 +493,7 @@ def _unpack_files(plan: RestorePlan, progress: Progress | None) -> None:
     with open_zip(plan.source) as archive:
         check_member_list(plan.source, archive, plan.manifest)  # the file may have changed
         unpacker = _Unpacker(plan, archive, progress)
-        files = [m for m in plan.manifest.members if m.path != DB_MEMBER]
+        files = [m for m in plan.manifest.members if m.path not in (DB_MEMBER, KEYS_MEMBER)]
         with ThreadPoolExecutor(UNPACK_WORKERS, thread_name_prefix="restore") as pool:
             pending: deque = deque()
             for member in files:  # a few in flight at a time: memory stays flat
@@ -444,9 +506,9 @@ def _unpack_files(plan: RestorePlan, progress: Progress | None) -> None:
         _fsync_dir(folder)
 
 
-def _bring_up_to_date(staged: Path) -> int:
+def _bring_up_to_date(staged: Path, key: StoreKey | None) -> int:
     """Migrate the checked database to this version, as one self-contained file."""
-    conn = sqlite3.connect(staged, isolation_level=None)
+    conn = engine.connect(staged, key)
     try:
         conn.execute("PRAGMA trusted_schema = OFF")
         migrate_connection(conn, MIGRATIONS)
@@ -465,7 +527,7 @@ def commit_restore(plan: RestorePlan, progress: Progress | None = None) -> Resto
     with owning(plan.data_dir, wait=0):
         try:
             _unpack_files(plan, progress)
-            schema_version = _bring_up_to_date(plan.scratch.path / DB_NAME)
+            schema_version = _bring_up_to_date(plan.scratch.path / DB_NAME, plan.key)
         except OSError as exc:
             plan.discard()
             where = exc.filename or plan.data_dir
@@ -502,6 +564,7 @@ def restore_backup(
     data_dir: Path,
     progress: Progress | None = None,
     confirm: Callable[[RestorePreview], bool] | None = None,
+    passphrase: str | None = None,
 ) -> RestoreSummary | None:
     """Replace ``data_dir``'s data with the backup at ``path``, safely: refused at once while
     another process (an open window) owns the folder; nothing changes unless everything
@@ -512,7 +575,7 @@ def restore_backup(
     try:
         with owning(data_dir, wait=0):
             recover(data_dir)
-            plan = prepare_restore(path, data_dir)
+            plan = prepare_restore(path, data_dir, passphrase)
             try:
                 if confirm is not None and not confirm(plan.preview):
                     return None
@@ -530,6 +593,7 @@ __all__ = [
     "RestorePreview",
     "RestoreSummary",
     "SettingChange",
+    "backup_key",
     "check_staged_database",
     "commit_restore",
     "prepare_restore",

@@ -61,17 +61,33 @@ def _record(data_dir: Path, failures: int) -> None:
 
 
 def unlock_key(data_dir: Path, secret: str, key_file: KeyFile | None = None) -> StoreKey:
-    """The store's key, or (after the pause) a one-line :class:`WrongPassphraseError`."""
+    """The store's key, or (after the pause) a one-line :class:`WrongPassphraseError`.
+    ``key_file`` is the folder's own unless given (a backup's, restored into the folder)."""
     data_dir = Path(data_dir)
     key_file = key_file or read_key_file(data_dir)
+    return _unlock(key_file, secret, str(data_dir), data_dir if data_dir.is_dir() else None)
+
+
+def unlock_backup_key(key_file: KeyFile, secret: str, backup: Path) -> StoreKey:
+    """A backup's key (the count of wrong tries is kept in memory only)."""
+    return _unlock(key_file, secret, str(backup), None)
+
+
+def _unlock(key_file: KeyFile, secret: str, what: str, folder: Path | None) -> StoreKey:
     key = key_file.unlock(secret) if secret else None
+    tries = failed_tries(folder) if folder is not None else _memory.get(what, 0)
     if key is not None:
-        if failed_tries(data_dir):
-            _record(data_dir, 0)
+        if tries and folder is not None:
+            _record(folder, 0)
+        elif tries:
+            with _guard:
+                _memory.pop(what, None)
         return key
-    failures = failed_tries(data_dir) + 1
-    _record(data_dir, failures)
-    sleep(pause_after(failures))
-    raise WrongPassphraseError(
-        str(data_dir), "wrong passphrase (or recovery key); nothing was opened"
-    )
+    tries += 1
+    if folder is not None:
+        _record(folder, tries)
+    else:
+        with _guard:
+            _memory[what] = tries
+    sleep(pause_after(tries))
+    raise WrongPassphraseError(what, "wrong passphrase (or recovery key); nothing was opened")
