@@ -59,6 +59,11 @@ _STRUCTURE_SIGMA = 1.5  # blur of the structure images, in their own pixels
 _STRUCTURE_CANDIDATES = 4  # guesses refined at the coarsest structure level
 _STRUCTURE_FINALISTS = 2  # of which refined at the next
 _STRUCTURE_TOLERANCE = 0.01  # structure NCC the texture refinement may cost
+_FINE_DETAIL_SIGMA = 6.0  # local contrast over ~6 px at 1024: pores and hairs, not lighting
+_COARSE_DETAIL_SIGMA = 4.0  # the same skin detail at half the size
+_FLAT_FLOOR = 0.05  # share of the mean spread added: flat skin is not blown up into noise
+_MIN_NCC_PIXELS = 64  # fewer overlapping pixels than this say nothing about a match
+_FULL_OVERLAP = 0.25  # a quarter of the photo overlapping is enough to trust the score fully
 
 
 # ---------------------------------------------------------------------------------------------
@@ -323,7 +328,7 @@ def _normalise(log_grey: np.ndarray, sigma: float) -> np.ndarray:
     """Local contrast normalisation: (I - local mean) / local spread, in log brightness."""
     detail = log_grey - _blur(log_grey, sigma)
     spread = _blur(detail * detail, 2.0 * sigma)
-    floor = 0.05 * float(np.mean(spread)) + 1e-8  # flat areas: do not blow up the noise
+    floor = _FLAT_FLOOR * float(np.mean(spread)) + 1e-8
     return (detail / np.sqrt(spread + floor)).astype(np.float32)
 
 
@@ -335,10 +340,10 @@ def _halve(a: np.ndarray) -> np.ndarray:
 
 def _pyramid(log_grey: np.ndarray, factor: float) -> tuple[_Level, _Level]:
     """The (coarse, fine) working levels: about 512 and 1024 pixels on the long side."""
-    fine = _Level(_normalise(log_grey, 6.0), factor)
+    fine = _Level(_normalise(log_grey, _FINE_DETAIL_SIGMA), factor)
     half = _halve(log_grey) if min(log_grey.shape) >= 2 * MIN_SIDE else log_grey
     coarse_factor = factor * (2.0 if half is not log_grey else 1.0)
-    coarse = _Level(_normalise(half, 4.0), coarse_factor)
+    coarse = _Level(_normalise(half, _COARSE_DETAIL_SIGMA), coarse_factor)
     return coarse, fine
 
 
@@ -468,7 +473,7 @@ def _translate(dx: float, dy: float) -> np.ndarray:
 
 def _ncc(a: np.ndarray, b: np.ndarray, mask: np.ndarray) -> float:
     count = int(mask.sum())
-    if count < 64:
+    if count < _MIN_NCC_PIXELS:
         return 0.0
     x = a[mask].astype(np.float64)
     y = b[mask].astype(np.float64)
@@ -654,7 +659,7 @@ def _overlap_ncc(ref: np.ndarray, moving: np.ndarray, moving_to_ref: np.ndarray)
     inverse = np.linalg.inv(moving_to_ref)
     mask = _inside_mask(inverse, ref.shape, moving.shape)
     score = _ncc(ref, _warp_array(moving, inverse, ref.shape), mask)
-    return score * min(1.0, float(mask.mean()) / 0.25)
+    return score * min(1.0, float(mask.mean()) / _FULL_OVERLAP)  # a sliver scores less
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import numpy as np
 
 MAX_SAMPLES = 2_500  # pixels used to fit one model
 MIN_VARIANCE = 1.0  # in squared CIELAB units: a seed of one flat colour still has a spread
-EM_ROUNDS = 5
+EM_ROUNDS = 5  # EM rounds per colour model: a fixed count keeps each cut quick and bounded
 
 
 @dataclass(frozen=True)

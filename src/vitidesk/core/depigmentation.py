@@ -66,7 +66,7 @@ from vitidesk.core.skin import find_skin
 Region = tuple[int, int, int, int] | None  # x, y, w, h in full-image pixels; None = whole photo
 Point = tuple[float, float]
 
-WORK_MAX_SIDE = 1600
+WORK_MAX_SIDE = 1600  # measured this long at most: patch edges stay clear, big photos quick
 B_WEIGHT = 2.0  # how much one unit of lost yellowness (b*) counts against one unit of L*
 MIN_SEPARATION = 2.2  # Ashman's D below which the scores are taken as one class (no patches)
 NO_PATCH_SIGMAS = 4.0  # with one class: threshold this many SDs above the skin's median
@@ -75,7 +75,7 @@ MIN_GAP_YELLOWNESS = 0.03  # the same for b*/(L*+16), used before the light is k
 SKIN_BLUR = 0.003  # smoothing for the skin/backdrop decision (share of longest side)
 LIGHT_BLUR = 0.012  # illumination blur (Gaussian sigma) as a share of the longest side
 GLARE_REACH = 0.012  # how far a glare's fading edge may reach (share of the longest side)
-NO_SKIN_THRESHOLD = 20.0
+NO_SKIN_THRESHOLD = 20.0  # reported with an empty result (no skin): any value, nothing counts
 STATS_PIXELS = 250_000  # statistics use about this many pixels
 BORDER = 0.003  # blended patch edges left out of the light estimate (share of the side)
 
