@@ -15,6 +15,7 @@ from vitidesk.core.prepared_photo import PreparedPhoto
 from vitidesk.services.changes import Changes, Listener, Service
 from vitidesk.storage.database import Store
 from vitidesk.storage.photo_batch import (
+    DEFAULT_SITE,
     DUPLICATE,
     IMPORTED,
     REFUSED,
@@ -25,6 +26,7 @@ from vitidesk.storage.photo_batch import (
 from vitidesk.storage.photos import LIGHTS, Photo, PhotoLibrary, Site
 
 __all__ = [
+    "DEFAULT_SITE",
     "DUPLICATE",
     "IMPORTED",
     "LIGHTS",
@@ -67,6 +69,19 @@ class PhotosService(Service):
 
     def thumbnail_path(self, photo: Photo) -> Path:
         return self._library.thumbnail_path(photo)
+
+    def image_bytes(self, photo: Photo) -> bytes:
+        """The photo's image, decrypted in memory when the store is encrypted (its file on
+        disk is then sealed: never decode ``path_of``)."""
+        return self._library.image_bytes(photo)
+
+    def thumbnail_bytes(self, photo: Photo) -> bytes:
+        """The thumbnail (JPEG) in memory, decrypted when the store is encrypted."""
+        return self._library.thumbnail_bytes(photo)
+
+    @property
+    def encrypted(self) -> bool:
+        return self._library.encrypted
 
     # -- changing ------------------------------------------------------------------------
     def add_site(self, name: str) -> Site:
