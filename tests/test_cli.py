@@ -97,7 +97,7 @@ def test_unexpected_error_goes_to_the_log_not_the_screen(
     def broken(store: object) -> None:
         raise RuntimeError("a bug deep inside")
 
-    monkeypatch.setattr("vitidesk.commands.check.check_store", broken)
+    monkeypatch.setattr("vitidesk.services.settings.check_store", broken)
     assert main(["--demo", "check"]) == 1
     line = _only_error_line(capsys.readouterr().err)
     assert "unexpected problem (RuntimeError)" in line

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from vitidesk.storage.check import check_store
+from vitidesk.services.settings import SettingsService
 from vitidesk.storage.database import NewerSchemaError, StoreError
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         ctx.say(f"Result: not healthy. {exc.one_line()}")
         return 1
     with store:
-        report = check_store(store)
+        report = SettingsService(store).check()
     for line in report.summary_lines():
         ctx.say(line)
     return 0 if report.healthy else 1

@@ -8,7 +8,6 @@ existing file unless ``--force`` (:func:`vitidesk.storage.outputs.check_output_p
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TYPE_CHECKING
 
 from vitidesk.errors import UserError
@@ -37,10 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from vitidesk.core.exports import fhir_bundle, responses_csv
     from vitidesk.core.questionnaires import find_instrument, load_instruments
-    from vitidesk.storage.outputs import check_output_path, write_output
-    from vitidesk.storage.responses import ResponseStore
+    from vitidesk.services.exports import ExportsService
+    from vitidesk.storage.outputs import check_output_path
 
     out = check_output_path(args.out, protect=ctx.paths.protected_folders(), force=args.force)
     instruments = load_instruments()
@@ -52,20 +50,16 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
             raise UserError(args.instrument, f"no such questionnaire (known: {known})")
         instrument_id = instrument.id
     with ctx.open_store() as store:
-        listed = ResponseStore(store).responses(instrument_id)
-    if args.format == "csv":
-        text = responses_csv(listed, instruments)
-        kind = "CSV"
-    else:
-        text = json.dumps(fhir_bundle(listed, instruments), indent=2, ensure_ascii=False) + "\n"
-        kind = "a FHIR R4 Bundle"
-    try:
-        write_output(out, text.encode("utf-8"), data_dir=ctx.paths.data_dir, force=args.force)
-    except OSError as exc:
-        raise UserError(str(out), f"cannot be written ({exc.strerror or exc})") from None
-    count = len(listed)
+        exports = ExportsService(store, protect=ctx.paths.protected_folders())
+        try:
+            summary = exports.export_answers(
+                args.format, out, instrument_id=instrument_id, force=args.force
+            )
+        except OSError as exc:
+            raise UserError(str(out), f"cannot be written ({exc.strerror or exc})") from None
+    kind = "CSV" if args.format == "csv" else "a FHIR R4 Bundle"
+    count = summary.count
     noun = "result" if count == 1 else "results"
-    forms = sorted({response.instrument for response in listed})
-    which = f" ({', '.join(forms)})" if forms else ""
+    which = f" ({', '.join(summary.instruments)})" if summary.instruments else ""
     ctx.say(f"Exported {count} questionnaire {noun}{which} as {kind} to {out}")
     return 0

@@ -13,16 +13,15 @@ from vitidesk.commands.photo_measure import add_measure_parser, run_measure
 from vitidesk.commands.progress import ProgressBar
 from vitidesk.core.prepared_photo import shown_name
 from vitidesk.errors import UserError
-from vitidesk.storage.photo_batch import (
+from vitidesk.services.photos import (
     DEFAULT_SITE,
     DUPLICATE,
     IMPORTED,
     REFUSED,
     ImportOutcome,
+    PhotosService,
     expand_paths,
-    import_files,
 )
-from vitidesk.storage.photos import PhotoLibrary
 
 if TYPE_CHECKING:
     from vitidesk.commands import CommandContext
@@ -57,7 +56,7 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
     if args.photos_action == "measure":
         return run_measure(args, ctx)
     with ctx.open_store() as store:
-        library = PhotoLibrary(store)
+        library = PhotosService(store)
         if args.photos_action == "import":
             return _import(args, ctx, library)
         if args.photos_action == "sites":
@@ -67,10 +66,10 @@ def run(args: argparse.Namespace, ctx: CommandContext) -> int:
         return _list(args, ctx, library)
 
 
-def _import(args: argparse.Namespace, ctx: CommandContext, library: PhotoLibrary) -> int:
+def _import(args: argparse.Namespace, ctx: CommandContext, library: PhotosService) -> int:
     """One line per file as it goes (with a progress bar on a terminal); Ctrl-C stops
     cleanly after the photo in hand and says what was imported so far."""
-    site = library.site_named(args.site or DEFAULT_SITE, create=args.site is None)
+    site = library.site_named(args.site) if args.site else library.add_site(DEFAULT_SITE)
     paths = expand_paths(args.files)
     if not paths:
         raise UserError(" ".join(args.files), "no files to import")
@@ -93,8 +92,7 @@ def _import(args: argparse.Namespace, ctx: CommandContext, library: PhotoLibrary
         bar.draw(0, shown_name(paths[0]).rsplit("/", 1)[-1])
     stopped = False
     try:
-        import_files(
-            library,
+        library.import_files(
             paths,
             site=site,
             taken=args.taken,
@@ -126,7 +124,7 @@ def _is_terminal(stream: object) -> bool:
     return bool(isatty and isatty())
 
 
-def _list(args: argparse.Namespace, ctx: CommandContext, library: PhotoLibrary) -> int:
+def _list(args: argparse.Namespace, ctx: CommandContext, library: PhotosService) -> int:
     site_id = library.site_named(args.site).id if args.site else None
     photos = library.photos(site_id)
     if args.json:

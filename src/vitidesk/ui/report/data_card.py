@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QGridLayout, QProgressDialog, QPushBu
 
 from vitidesk.errors import UserError
 from vitidesk.services.backup import BackupSummary, RestorePlan, RestoreSummary
+from vitidesk.services.exports import ExportSummary
 from vitidesk.ui.app_state import AppState
 from vitidesk.ui.report.restore_dialog import confirm_restore
 from vitidesk.ui.tasks import STORE_GUARD, Job
@@ -122,12 +123,14 @@ class DataCard(Card):
                 return
         exports, target = self.state.exports, path
 
-        def work(_job: Job) -> int:  # the save dialog asked before replacing a file
+        def work(_job: Job) -> ExportSummary:  # the save dialog asked before replacing a file
             return exports.export_answers(kind, target, force=True)
 
-        def done(count: int) -> None:
+        def done(summary: ExportSummary) -> None:
             self._busy(False)
-            self.status.setText(self.tr("{0} answers exported to {1}.").format(count, target))
+            self.status.setText(
+                self.tr("{0} answers exported to {1}.").format(summary.count, summary.path)
+            )
 
         self._busy(True, self.tr("Exporting…"))
         self.state.tasks.start(self, work, done, self._failed)
