@@ -40,7 +40,6 @@ def run_gui(paths: AppPaths, *, exit_when_ready: bool = False) -> int:
     from vitidesk.ui.app_state import AppState
     from vitidesk.ui.look import AppearanceFollower, apply_look, icon
     from vitidesk.ui.main_window import MainWindow
-    from vitidesk.ui.tasks import wait_for_background_tasks
 
     running = QApplication.instance()
     app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
@@ -98,7 +97,6 @@ def run_gui(paths: AppPaths, *, exit_when_ready: bool = False) -> int:
     app.exec()
     if not state.store.closed:
         window.save_geometry()
-    wait_for_background_tasks()
-    state.close()
+    state.close()  # every job cancelled and waited for, then the store closed
     guard.release()
     return exit_code["value"]

@@ -122,6 +122,11 @@ class MainWindow(QMainWindow):
         """The check-in reminder banner (built after the first frame: it reads the store)."""
         if self.due_banner is not None:
             return
+        if self.state.store.closed:  # a restore is swapping the data in: add it once reopened
+            self.state.store_replaced.connect(
+                self._add_due_banner, Qt.ConnectionType.SingleShotConnection
+            )
+            return
         from vitidesk.ui.wellbeing.reminder import DueBanner
 
         banner = self.due_banner = DueBanner(self.state)

@@ -424,7 +424,8 @@ class PhotosPage(QWidget):
         if ask and options.exec() != ImportOptionsDialog.DialogCode.Accepted:
             return
         site = next(s for s in sites if s.id == options.site_id())
-        self._start_import(ImportRequest(paths, site, options.light(), options.taken()))
+        request = ImportRequest(paths, site, options.light(), options.taken())
+        self._start_import(request, allow_duplicates=allow_duplicates)
 
     def _start_import(self, request: ImportRequest, allow_duplicates: bool = False) -> None:
         started = run_import(
