@@ -40,3 +40,16 @@ def test_latest_is_the_newest_by_date_whatever_the_order_recorded(tmp_path: Path
         assert responses.latest("PHQ-4").raw == 0
         assert responses.latest().instrument == "PHQ-4"
         assert responses.latest("GAD-7") is None
+
+
+def test_a_setting_is_reported_once_and_only_when_it_changes(tmp_path: Path) -> None:
+    from vitidesk.services.settings import SettingsService
+
+    heard: list[Changes] = []
+    with Store.open(tmp_path / "d") as store:
+        settings = SettingsService(store, heard.append)
+        assert settings.set("region", "GB") is True
+        assert settings.set("region", "GB") is False  # no change, nothing said
+        settings.reminder_days = 14  # assigning is the same as set()
+        assert heard == [Changes(settings=("region",)), Changes(settings=("reminder_days",))]
+        assert (settings.region, settings.reminder_days) == ("GB", 14)

@@ -1,8 +1,8 @@
 """The person's settings and the data check, for the window and the commands.
 
-Read a setting as an attribute (``settings.region``); change it with :meth:`set`, which
-saves it and reports ``settings=(name,)`` only when the value really changed. Assigning an
-attribute is refused, so no change goes unreported.
+Read a setting as an attribute (``settings.region``); change it with :meth:`set` (or by
+assigning the attribute, which calls it), which saves it and reports ``settings=(name,)``
+only when the value really changed, so no change goes unreported.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ class SettingsService(Service):
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in OPTIONS:
-            raise AttributeError(f"use set({name!r}, value): a change must be reported")
+            self.set(name, value)
+            return
         super().__setattr__(name, value)
 
     def set(self, name: str, value: Any) -> bool:
