@@ -62,6 +62,25 @@ def test_a_correction_stroke_changes_the_patch_at_once(case, session) -> None:
     assert added.depigmented_pixels > erased.depigmented_pixels
 
 
+def test_erasing_a_white_patch_does_not_change_the_skin_measured() -> None:
+    """Erasing says "not patch", not "this is the skin colour": painting over a paper-white
+    patch on fair skin leaves the skin counted as it was (it once shrank to the patch)."""
+    from vitidesk.core.demo_photos import render_sample
+    from vitidesk.core.image_ops import erode
+
+    image = render_sample("Trunk", 0, "visible").convert("RGB")
+    guess = estimate_depigmentation(image)
+    ys, xs = np.nonzero(erode(guess.mask, 12))
+    ky, kx = np.nonzero(erode(guess.skin_mask & ~guess.mask, 25))
+    seeds = Seeds(((xs[len(xs) // 2], ys[len(ys) // 2]),), ((kx[len(kx) // 2], ky[len(ky) // 2]),))
+    session = SeededSession.open(image)
+    first = session.estimate(seeds)
+    y, x = float(ys[len(ys) // 3]), float(xs[len(xs) // 3])
+    erased = session.estimate(seeds.with_stroke(Stroke(((x - 40, y), (x + 40, y)), 14.0, False)))
+    assert erased.skin_pixels == pytest.approx(first.skin_pixels, rel=0.03)
+    assert erased.depigmented_fraction < first.depigmented_fraction + 0.01
+
+
 def test_a_freehand_region_limits_what_is_counted(case) -> None:
     x, y = case.patch_point
     outline = [

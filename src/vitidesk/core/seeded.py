@@ -250,6 +250,13 @@ class SeededSession:
                 skin_samples = auto_skin & ~patch_seeds
             if patch_samples.sum() < 5 or skin_samples.sum() < 5:
                 return self._refused("mark a patch and normal skin first")
+        # This person's skin colour comes from clicks on normal skin (or the first guess): an
+        # "erase" stroke says only "not patch", and may lie on a wall or a ruler.
+        skin_reference = self._click_samples(seeds.skin) & ~patch_seeds
+        if not skin_reference.any():
+            skin_reference = self._automatic_samples()[1] & ~patch_seeds
+        if not skin_reference.any():
+            skin_reference = skin_samples
         start = None
         previous = self.last_seeds
         if (
@@ -272,7 +279,7 @@ class SeededSession:
             models=self.last.models if start is not None and self.last is not None else None,
         )
         self.last, self.last_seeds = result, seeds
-        return self._count(result, patch_seeds, skin_samples, patch_samples)
+        return self._count(result, patch_seeds, skin_reference, patch_samples)
 
     def _automatic_samples(self) -> tuple[np.ndarray, np.ndarray]:
         if self.automatic is None:
