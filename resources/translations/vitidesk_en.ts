@@ -231,102 +231,102 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="64"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="69"/>
         <source>Compare photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="93"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="98"/>
         <source>Alignment and estimate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="105"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="110"/>
         <source>◀ Back to photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="110"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="115"/>
         <source>&amp;Before:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="110"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="115"/>
         <source>&amp;After:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="140"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="145"/>
         <source>Overlay opacity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="145"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="150"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="145"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="150"/>
         <source>Fit to the window (F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="146"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="151"/>
         <source>100%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="146"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="151"/>
         <source>Actual pixels (0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="153"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="158"/>
         <source>Zoom linked (L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="156"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="161"/>
         <source>Unlink to move each photo on its own, for photos not aligned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="258"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="267"/>
         <source>One photo was taken under UV light and the other in normal light. Compare like with like: the patches look very different under UV.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="263"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="272"/>
         <source>These photos are of different body sites.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="265"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="274"/>
         <source>The &apos;before&apos; photo is newer than the &apos;after&apos; photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="299"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="308"/>
         <source>Aligning…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="319"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="328"/>
         <source>VitiDesk could not line these photos up by itself. Use “Pick matching points” and click the same 2 or 3 spots on each photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="348"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="357"/>
         <source>Click at least 2 matching points on each photo first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="363"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="372"/>
         <source>Set the scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="364"/>
+        <location filename="../../src/vitidesk/ui/compare/compare_view.py" line="373"/>
         <source>Length between the two points, in cm:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -377,128 +377,128 @@
 <context>
     <name>DataCard</name>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="44"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="45"/>
         <source>Take your answers to another program, or keep a full backup (photos too) that you can restore on this or another computer. Files are saved only where you choose, and they are not encrypted: keep them somewhere private.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="52"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="53"/>
         <source>Answers as a spreadsheet (CSV)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="53"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="54"/>
         <source>Answers as a health record (FHIR)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="54"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="55"/>
         <source>Back up everything…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="55"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="56"/>
         <source>Restore from a backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="79"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="80"/>
         <source>That did not work: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="83"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="84"/>
         <source>VitiDesk is still busy adding photos or making a backup. Try again soon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="91"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="92"/>
         <source>VitiDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="115"/>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="119"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="116"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="120"/>
         <source>Export answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="132"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="135"/>
         <source>Exporting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="193"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="196"/>
         <source>Checking the backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="198"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="201"/>
         <source>Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="204"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="207"/>
         <source>Restoring your data and photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="130"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="132"/>
         <source>{0} answers exported to {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="140"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="143"/>
         <source>Back up VitiDesk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="157"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="160"/>
         <source>Backing up…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="158"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="161"/>
         <source>Backing up your data and photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="163"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="166"/>
         <source>Backup saved: {0} ({1} files, {2:.1f} MB).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="167"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="170"/>
         <source>Left out (damaged or missing): {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="177"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="180"/>
         <source>Restore from a backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="205"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="208"/>
         <source>Restoring…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="237"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="240"/>
         <source>VitiDesk cannot open your data: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="241"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="244"/>
         <source>Your data are unchanged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="245"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="248"/>
         <source> Your previous data are kept in {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/report/data_card.py" line="249"/>
+        <location filename="../../src/vitidesk/ui/report/data_card.py" line="252"/>
         <source>Restored {0} files.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1038,204 +1038,204 @@
 <context>
     <name>MeasurePanel</name>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="104"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="103"/>
         <source>Line the photos up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="112"/>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="252"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="111"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="251"/>
         <source>Not aligned yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="115"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="114"/>
         <source>Align automatically</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="117"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="116"/>
         <source>Pick matching points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="120"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="119"/>
         <source>In side-by-side mode, click the same 2 or 3 spots on each photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="123"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="122"/>
         <source>Use these points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="126"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="125"/>
         <source>Undo alignment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="137"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="136"/>
         <source>Estimate the change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="165"/>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="279"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="164"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="278"/>
         <source>Draw a region around a patch, or measure the whole photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="167"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="166"/>
         <source>Result of the estimate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="72"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="74"/>
         <source>1 Line up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="72"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="74"/>
         <source>Line the two photos up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="73"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="75"/>
         <source>2 Estimate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="73"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="75"/>
         <source>Estimate the change in a region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="108"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="107"/>
         <source>Then the same skin is measured on both dates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="113"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="112"/>
         <source>Alignment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="130"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="129"/>
         <source>Next: estimate the change ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="139"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="138"/>
         <source>Drag a box around the patch on either photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="139"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="138"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="142"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="141"/>
         <source>Outline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="142"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="141"/>
         <source>Drag around the patch to draw its outline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="144"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="143"/>
         <source>Whole photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="145"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="144"/>
         <source>Measure all the skin in the photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="149"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="148"/>
         <source>+ Patch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="150"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="149"/>
         <source>Click or paint inside a patch (on either photo, side by side)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="154"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="153"/>
         <source>− Skin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="154"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="153"/>
         <source>Click or paint on normal skin next to the patch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="156"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="155"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="157"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="156"/>
         <source>Remove your marks and go back to the first guess</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="160"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="159"/>
         <source>Set the scale…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="161"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="160"/>
         <source>Click both ends of a ruler or coin on the &apos;before&apos; photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="172"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="171"/>
         <source>About the estimate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="175"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="174"/>
         <source>&amp;Sensitivity:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="180"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="179"/>
         <source>Sensitivity of the estimate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="182"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="181"/>
         <source>Right counts more skin as patch; left counts only the clearest patches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="189"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="188"/>
         <source>Show what is counted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="246"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="245"/>
         <source>Points: {0} on the before photo, {1} on the after photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="255"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="254"/>
         <source>Aligned: turned {0:.1f}°, sized ×{1:.2f}, moved {2:.0f}, {3:.0f} px.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="300"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="299"/>
         <source>The two points are too close together.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="303"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="302"/>
         <source>Scale set: {0:.0f} pixels per cm.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1245,72 +1245,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="445"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="447"/>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="445"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="447"/>
         <source>After</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="450"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="452"/>
         <source>Draw a region on skin (Box or Outline), then measure again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="457"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="459"/>
         <source>One photo was taken under UV light and the other in normal light: their numbers are not compared.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="465"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="467"/>
         <source>A first guess: mark a patch (+) and normal skin (−) to refine it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="476"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="478"/>
         <source>in the region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="476"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="478"/>
         <source>in the photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="477"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="479"/>
         <source>{0} ({1}): {2} {3}, so nothing was measured.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="480"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="482"/>
         <source>of the skin in the region</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="480"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="482"/>
         <source>of the skin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="481"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="483"/>
         <source>{0} ({1}): about {2} {3} counted as patch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="485"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="487"/>
         <source>, about {0:.1f} cm²</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="487"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="489"/>
         <source> (UV photo)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="468"/>
+        <location filename="../../src/vitidesk/ui/compare/measure_panel.py" line="470"/>
         <source>(Whole photo. Draw a region around one patch to focus.)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1405,7 +1405,7 @@
     </message>
     <message>
         <location filename="../../src/vitidesk/ui/photos/page.py" line="172"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="504"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="505"/>
         <source>Name…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1416,7 +1416,7 @@
     </message>
     <message>
         <location filename="../../src/vitidesk/ui/photos/page.py" line="174"/>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="509"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="510"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1517,47 +1517,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="443"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="444"/>
         <source>Adding {0} photo(s)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="447"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="448"/>
         <source>VitiDesk is still busy adding photos or making a backup. Try again soon.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="455"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="456"/>
         <source>Adding photos: {0} of {1} done…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="460"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="461"/>
         <source>The photos could not be added: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="465"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="466"/>
         <source>{0} of {1} photo(s) added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="492"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="493"/>
         <source>Mark as normal light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="492"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="493"/>
         <source>Mark as UV light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="496"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="497"/>
         <source>Change date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/vitidesk/ui/photos/page.py" line="500"/>
+        <location filename="../../src/vitidesk/ui/photos/page.py" line="501"/>
         <source>Move to body site…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2460,24 +2460,6 @@
     <message>
         <location filename="../../src/vitidesk/ui/learn/presenter_windows.py" line="102"/>
         <source>Leave presenter mode (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>page</name>
-    <message>
-        <location filename="../../src/vitidesk/ui/widgets/upcoming.py" line="14"/>
-        <source>Not in this version yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/vitidesk/ui/widgets/upcoming.py" line="16"/>
-        <source>This part of VitiDesk is still being built. When it is ready, it will let you:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../src/vitidesk/ui/widgets/upcoming.py" line="21"/>
-        <source>Your privacy</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -28,7 +28,7 @@ def _setting_names() -> dict[str, str]:
 
 
 def _counts(counts: Counts) -> str:
-    return _tr("{0} questionnaire answers, {1} photos, {2} diary entries").format(
+    return _tr("questionnaire answers {0}, photos {1}, diary entries {2}").format(
         counts.responses, counts.photos, counts.diary
     )
 
