@@ -259,7 +259,7 @@ class PhotosPage(QWidget):
             self.compare_view = None
         self.sections.setCurrentIndex(0)
         self.model.library = self.library
-        self.cache.pixmaps.clear()
+        self.cache.clear()
         self.reload()
 
     def reload(self) -> None:

@@ -1,10 +1,14 @@
 """The timeline's model: one row per photo, thumbnails loaded off the GUI thread and cached.
 
-Rows are plain data, so 1,000 photos list instantly; a thumbnail is read from disk (made once
-at import) only when the view asks for it, on the thread pool, and kept as a QPixmap.
+Rows are plain data, so 1,000 photos list instantly; a thumbnail (made once at import) is
+read through the photo library only when the view asks for it, on the thread pool, and kept
+as a QPixmap. The library hands out the bytes, decrypted in memory when the store is
+encrypted, so the timeline never opens a stored file itself.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -25,10 +29,10 @@ PhotoRole = Qt.ItemDataRole.UserRole + 1
 ROOT = QModelIndex()  # the list's parent: rows have no children
 
 
-def _load_thumbnail(path: str) -> QImage:
+def _load_thumbnail(data: bytes) -> QImage:
     """The thumbnail on a square tile, so every caption lines up.
     Runs on a worker: QImage and QPainter-on-QImage (unlike QPixmap) are safe there."""
-    image = QImage(path)
+    image = QImage.fromData(data)
     if image.isNull():
         return image
     scaled = image.scaled(
@@ -55,20 +59,31 @@ class ThumbnailCache(QObject):
         self.placeholder.fill(colour("tile"))
         self.listeners: list = []
 
-    def get(self, path: str) -> QPixmap | None:
-        pixmap = self.pixmaps.get(path)
-        if pixmap is None and path not in self.pending:
-            self.pending.add(path)
+    def get(self, key: str, read: Callable[[], bytes]) -> QPixmap | None:
+        """The thumbnail ``key`` names, if loaded; else None, and ``read()`` (on a worker)
+        fetches its bytes unless a load is already on its way."""
+        pixmap = self.pixmaps.get(key)
+        if pixmap is None and key not in self.pending:
+            self.pending.add(key)
             run_in_background(
-                self, lambda: _load_thumbnail(path), lambda img: self._loaded(path, img)
+                self,
+                lambda: _load_thumbnail(read()),
+                lambda img: self._loaded(key, img),
+                lambda _error: self._loaded(key, QImage()),  # unreadable: the plain tile
             )
         return pixmap
 
-    def _loaded(self, path: str, image: QImage) -> None:
-        self.pending.discard(path)
-        self.pixmaps[path] = QPixmap.fromImage(image) if not image.isNull() else self.placeholder
+    def clear(self) -> None:
+        """Forget every thumbnail, and every load on its way (the store was replaced: those
+        jobs were stopped, and their keys must be asked for again)."""
+        self.pixmaps.clear()
+        self.pending.clear()
+
+    def _loaded(self, key: str, image: QImage) -> None:
+        self.pending.discard(key)
+        self.pixmaps[key] = QPixmap.fromImage(image) if not image.isNull() else self.placeholder
         for listener in self.listeners:
-            listener(path)
+            listener(key)
 
 
 class TimelineModel(QAbstractListModel):
@@ -85,9 +100,7 @@ class TimelineModel(QAbstractListModel):
         self.beginResetModel()
         self.photos = self.library.photos(site_id)
         self.show_site = site_id is None
-        self._rows_by_thumb = {
-            str(self.library.thumbnail_path(photo)): row for row, photo in enumerate(self.photos)
-        }
+        self._rows_by_thumb = {photo.thumb_relpath: row for row, photo in enumerate(self.photos)}
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
@@ -102,7 +115,9 @@ class TimelineModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return caption(photo, self.show_site)
         if role == Qt.ItemDataRole.DecorationRole:
-            return self.cache.get(str(self.library.thumbnail_path(photo))) or self.cache.placeholder
+            library = self.library
+            pixmap = self.cache.get(photo.thumb_relpath, lambda: library.thumbnail_bytes(photo))
+            return pixmap or self.cache.placeholder
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(photo)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -113,8 +128,8 @@ class TimelineModel(QAbstractListModel):
             return QSize(THUMB_PX + 24, THUMB_PX + 56)
         return None
 
-    def _thumbnail_ready(self, path: str) -> None:
-        row = self._rows_by_thumb.get(path)
+    def _thumbnail_ready(self, key: str) -> None:
+        row = self._rows_by_thumb.get(key)
         if row is not None and row < len(self.photos):
             index = self.index(row)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
